@@ -1,0 +1,20 @@
+//! shuyu (术语): a terminology knowledge base for translators of Chinese political discourse.
+//!
+//! The pipeline, one module a stage:
+//!
+//! 1. **load** ([`load`]): read `glossary/` (glossary.yaml, concepts/, sources/) into the strict
+//!    input types of [`raw`], with the file, line and column of every value.
+//! 2. **validate** ([`validate`]): run every rule of the registry ([`codes`] lists them), collect
+//!    every problem as a [`diag::Diagnostic`], and only when none is an error build the plain
+//!    [`model::Glossary`].
+//! 3. **link**: segment every passage and find each term in it (later issues).
+//! 4. **render / export / lookup / check**: the site, TBX/CSV/JSON, the translator's card, and
+//!    translation checks (later issues).
+//!
+//! [`cli`] wires the stages to the `shuyu` command; `src/main.rs` only calls it.
+
+pub mod codes;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod raw;

@@ -1,0 +1,299 @@
+//! Raw input types: exactly what an editor writes in a glossary file.
+//!
+//! Every struct denies unknown fields, so a typo (`defintion:`) is an error rather than a
+//! silently ignored key. Values that diagnostics must point at are [`Spanned`], which records
+//! their line and column. Nothing here is checked beyond its YAML shape: `validate` turns
+//! these types into the plain [`crate::model`].
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use schemars::JsonSchema;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+pub use serde_saphyr::Spanned;
+
+/// A string with the line and column where it was written.
+pub type SpannedStr = Spanned<String>;
+
+/// A YAML mapping kept in file order with the position of every key, so that a diagnostic
+/// can point at `de:` in `terms: { de: … }`. Validation rejects duplicate keys.
+#[derive(Debug, Clone)]
+pub struct KeyedList<V>(pub Vec<(SpannedStr, V)>);
+
+impl<V> Default for KeyedList<V> {
+    fn default() -> Self {
+        KeyedList(Vec::new())
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for KeyedList<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyedVisitor<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for KeyedVisitor<V> {
+            type Value = KeyedList<V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(KeyedList(entries))
+            }
+        }
+        deserializer.deserialize_map(KeyedVisitor(PhantomData))
+    }
+}
+
+impl<V: JsonSchema> JsonSchema for KeyedList<V> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Map_of_{}", V::schema_name()).into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <std::collections::BTreeMap<String, V>>::json_schema(generator)
+    }
+}
+
+/// `glossary/glossary.yaml`: what the whole glossary declares.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawGlossaryFile {
+    /// The glossary's title, shown on the site and in exports.
+    pub title: String,
+    /// One paragraph saying what the glossary covers (Markdown).
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Language codes terms may be given in, source language first (e.g. zh, en, fr, es).
+    #[schemars(with = "Vec<String>")]
+    pub languages: Vec<SpannedStr>,
+    /// Subject domains a concept may belong to: slug → label.
+    #[serde(default)]
+    pub domains: KeyedList<String>,
+    /// Kinds of authority a rendering or source may have (official, scholarly, …): slug → what it means.
+    #[serde(default)]
+    pub authorities: KeyedList<String>,
+}
+
+/// The status of a term (TBX `administrativeStatus`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The rendering to use: exactly one per language.
+    Preferred,
+    /// Acceptable, and found in reputable sources.
+    Admitted,
+    /// Do not use; the note says why.
+    Deprecated,
+    /// Once official, replaced by the preferred term; the note says since when.
+    Superseded,
+}
+
+/// The form of a term (TBX `termType`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TermType {
+    /// The complete name.
+    FullForm,
+    /// A shortened form made of parts of the full form (中央社工部).
+    Abbreviation,
+    /// A shorter variant of the full form (社工部).
+    ShortForm,
+    /// A numbered formula (两企三新, 四风).
+    Formula,
+    /// A set phrase or slogan.
+    Phrase,
+}
+
+/// One term of a concept in one language.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawTerm {
+    /// The term exactly as written in running text.
+    #[schemars(with = "String")]
+    pub term: SpannedStr,
+    /// preferred | admitted | deprecated | superseded.
+    pub status: Status,
+    /// full-form | abbreviation | short-form | formula | phrase.
+    #[serde(default, rename = "type")]
+    pub term_type: Option<TermType>,
+    /// Hanyu pinyin with tone marks, syllables as in the characters (Chinese terms only).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub pinyin: Option<SpannedStr>,
+    /// The traditional-character form (Chinese terms only).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub traditional: Option<SpannedStr>,
+    /// Who uses this rendering: one of the authorities declared in glossary.yaml.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub authority: Option<SpannedStr>,
+    /// Passages that use this rendering, as `source-id#passage-id`.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub attested: Vec<SpannedStr>,
+    /// A note for translators; required for deprecated and superseded terms.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Links to other concepts, by id.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRelations {
+    /// More general concepts.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub broader: Vec<SpannedStr>,
+    /// More specific concepts.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub narrower: Vec<SpannedStr>,
+    /// Concepts worth reading alongside.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub related: Vec<SpannedStr>,
+    /// False friends: concepts easily confused with this one.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub contrast: Vec<SpannedStr>,
+    /// For a numbered formula: its components, in order.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub components: Vec<SpannedStr>,
+}
+
+/// How to tell this concept from another that shares a term.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSenses {
+    /// The concepts that share a term with this one.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub homonyms: Vec<SpannedStr>,
+    /// Words near an occurrence (same sentence) that select this sense.
+    #[serde(default)]
+    pub cues: Vec<String>,
+}
+
+/// A dated event in the life of a concept.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    /// YYYY, YYYY-MM or YYYY-MM-DD.
+    #[schemars(with = "String")]
+    pub date: SpannedStr,
+    /// What happened, in one sentence.
+    pub event: String,
+    /// The passage that reports it, as `source-id#passage-id`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub source: Option<SpannedStr>,
+}
+
+/// A quotation from a source passage backing a statement of the entry.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCitation {
+    /// The passage, as `source-id#passage-id`.
+    #[serde(rename = "ref")]
+    #[schemars(with = "String")]
+    pub reference: SpannedStr,
+    /// Words copied from the passage (whitespace may differ); checked against it.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub quote: Option<SpannedStr>,
+    /// What the citation supports.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `glossary/concepts/<id>.yaml`: one concept.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawConcept {
+    /// A lowercase slug, equal to the file name without `.yaml`.
+    #[schemars(with = "String")]
+    pub id: SpannedStr,
+    /// Domains declared in glossary.yaml.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub domains: Vec<SpannedStr>,
+    /// Terms by language code: every rendering in use, with its status.
+    pub terms: KeyedList<Vec<RawTerm>>,
+    /// Definition by language code (Markdown, no raw HTML).
+    #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, String>")]
+    pub definition: KeyedList<SpannedStr>,
+    /// Notes for translators by language code (Markdown, no raw HTML).
+    #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, String>")]
+    pub notes: KeyedList<SpannedStr>,
+    /// Links to other concepts.
+    #[serde(default)]
+    pub relations: RawRelations,
+    /// For a concept sharing a term with another: the homonyms and the cues that tell them apart.
+    #[serde(default)]
+    pub senses: Option<RawSenses>,
+    /// Dated events, oldest first.
+    #[serde(default)]
+    pub history: Vec<RawEvent>,
+    /// Quotations backing the definition and notes.
+    #[serde(default)]
+    pub citations: Vec<RawCitation>,
+}
+
+/// One passage of a source: a paragraph or two, quoted with attribution.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPassage {
+    /// A slug unique within the source; a translation uses the same id for the aligned passage.
+    #[schemars(with = "String")]
+    pub id: SpannedStr,
+    /// The text as published (OCR errors corrected, and said so in the source's note).
+    pub text: String,
+    /// Where in the document, if useful (page, section).
+    #[serde(default)]
+    pub locator: Option<String>,
+}
+
+/// `glossary/sources/<id>.yaml`: one source document.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    /// A lowercase slug, equal to the file name without `.yaml`.
+    #[schemars(with = "String")]
+    pub id: SpannedStr,
+    /// The document's title as published.
+    pub title: String,
+    /// Who wrote it, if named.
+    #[serde(default)]
+    pub author: Option<String>,
+    /// Who published it.
+    pub publisher: String,
+    /// YYYY, YYYY-MM or YYYY-MM-DD.
+    #[schemars(with = "String")]
+    pub date: SpannedStr,
+    /// The language of the passages: a language declared in glossary.yaml.
+    #[schemars(with = "String")]
+    pub lang: SpannedStr,
+    /// The kind of source: one of the authorities declared in glossary.yaml.
+    #[schemars(with = "String")]
+    pub kind: SpannedStr,
+    /// Where it was published (http or https).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub url: Option<SpannedStr>,
+    /// The id of the source this one translates; passages with the same id are aligned.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub translation_of: Option<SpannedStr>,
+    /// Editorial remarks: how the text was obtained, what was corrected.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The quoted passages.
+    pub passages: Vec<RawPassage>,
+}
