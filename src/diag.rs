@@ -13,6 +13,7 @@ use codespan_reporting::term;
 use serde::Serialize;
 
 use crate::codes::Code;
+use crate::model::Origin;
 
 /// How bad a problem is: errors fail `validate`, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -44,6 +45,20 @@ impl Files {
 
     pub fn text(&self, id: FileId) -> &str {
         &self.files[id].1
+    }
+
+    /// The file registered under `path`, if any.
+    pub fn find(&self, path: &Path) -> Option<FileId> {
+        self.files.iter().position(|(p, _)| p == path)
+    }
+
+    /// A label at an entry's [`Origin`] (for problems found after validation, e.g. by the
+    /// linker), `len` bytes long.
+    pub fn label_for(&self, origin: &Origin, len: usize) -> Option<Label> {
+        let file = self.find(&origin.file)?;
+        let start = self.offset_of(file, origin.line, origin.column);
+        let end = (start + len).min(self.text(file).len());
+        Some(Label::new(file, start..end))
     }
 
     /// 1-based line and column (in characters) of a byte offset.
