@@ -13,8 +13,10 @@
 //!
 //! [`cli`] wires the stages to the `shuyu` command; `src/main.rs` only calls it.
 
+pub mod chinese;
 pub mod codes;
 pub mod diag;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod raw;

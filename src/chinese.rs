@@ -1,0 +1,131 @@
+//! Chinese helpers for validation: pinyin and traditional forms.
+//!
+//! This module alone owns the `pinyin` crate (readings of each character, every heteronym)
+//! and `hanconv` (OpenCC's conversion tables in pure Rust).
+
+use pinyin::{Pinyin, ToPinyinMulti};
+use unicode_normalization::UnicodeNormalization;
+
+/// Why a pinyin string does not fit the characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PinyinMismatch {
+    /// The first character no reading of which fits, if the pinyin ran out or went wrong there.
+    pub character: Option<char>,
+    /// Every reading the character has, with tone marks.
+    pub readings: Vec<&'static str>,
+}
+
+/// Every reading of a Han character, with tone marks (empty for non-Han characters).
+pub fn readings(c: char) -> Vec<&'static str> {
+    c.to_pinyin_multi()
+        .map(|multi| multi.into_iter().map(Pinyin::with_tone).collect())
+        .unwrap_or_default()
+}
+
+/// Checks `pinyin` against `term` syllable by syllable: each Han character must be spelled
+/// by one of its readings, in order, with nothing left over. Spaces, hyphens, apostrophes
+/// and case are free; characters that are not Han (quotes, digits, Latin) are skipped.
+pub fn check_pinyin(term: &str, pinyin: &str) -> Result<(), PinyinMismatch> {
+    let spelled = normalise_pinyin(pinyin);
+    let chars: Vec<(char, Vec<&'static str>)> = term
+        .chars()
+        .map(|c| (c, readings(c)))
+        .filter(|(_, r)| !r.is_empty())
+        .collect();
+    let mut furthest = 0;
+    let mut seen = std::collections::HashSet::new();
+    if fits(&chars, 0, &spelled, 0, &mut furthest, &mut seen) {
+        return Ok(());
+    }
+    let culprit = chars.get(furthest);
+    Err(PinyinMismatch {
+        character: culprit.map(|(c, _)| *c),
+        readings: culprit.map(|(_, r)| r.clone()).unwrap_or_default(),
+    })
+}
+
+/// Depth-first search over readings; `seen` memoises dead (character, position) pairs.
+fn fits(
+    chars: &[(char, Vec<&'static str>)],
+    i: usize,
+    spelled: &str,
+    pos: usize,
+    furthest: &mut usize,
+    seen: &mut std::collections::HashSet<(usize, usize)>,
+) -> bool {
+    *furthest = (*furthest).max(i);
+    if i == chars.len() {
+        return pos == spelled.len();
+    }
+    if !seen.insert((i, pos)) {
+        return false;
+    }
+    chars[i].1.iter().any(|reading| {
+        let reading: String = reading.nfc().collect();
+        spelled[pos..].starts_with(&reading)
+            && fits(chars, i + 1, spelled, pos + reading.len(), furthest, seen)
+    })
+}
+
+/// Lowercase, NFC, without separators: "Zhōngyāng Shèhuì-gōngzuò" → "zhōngyāngshèhuìgōngzuò".
+fn normalise_pinyin(pinyin: &str) -> String {
+    pinyin
+        .nfc()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphabetic())
+        .collect()
+}
+
+/// The traditional form OpenCC gives for a simplified term.
+pub fn to_traditional(simplified: &str) -> String {
+    hanconv::s2t(simplified)
+}
+
+/// The simplified form OpenCC gives for a traditional text.
+pub fn to_simplified(traditional: &str) -> String {
+    hanconv::t2s(traditional)
+}
+
+/// Whether a string contains a Han character (so it is a Chinese term).
+pub fn has_han(s: &str) -> bool {
+    s.chars().any(|c| !readings(c).is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heteronyms_are_accepted() {
+        assert_eq!(check_pinyin("银行", "yínháng"), Ok(()));
+        assert_eq!(check_pinyin("重庆", "Chóngqìng"), Ok(()));
+        assert_eq!(check_pinyin("社会工作", "shèhuì gōngzuò"), Ok(()));
+    }
+
+    #[test]
+    fn quotes_and_separators_are_free() {
+        assert_eq!(
+            check_pinyin("新时代\u{201c}枫桥经验\u{201d}", "xīn shídài 'Fēngqiáo jīngyàn'"),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn a_wrong_tone_names_the_character() {
+        let e = check_pinyin("社会工作", "shèhuì gòngzuò").unwrap_err();
+        assert_eq!(e.character, Some('工'));
+        assert!(e.readings.contains(&"gōng"));
+    }
+
+    #[test]
+    fn missing_and_extra_syllables_fail() {
+        assert!(check_pinyin("社会工作", "shèhuì gōng").is_err());
+        assert!(check_pinyin("社会", "shèhuì gōng").is_err());
+    }
+
+    #[test]
+    fn traditional_conversion() {
+        assert_eq!(to_traditional("中央社会工作部"), "中央社會工作部");
+        assert_eq!(to_simplified("兩企三新"), "两企三新");
+    }
+}
