@@ -14,9 +14,14 @@
 //! [`cli`] wires the stages to the `shuyu` command; `src/main.rs` only calls it.
 
 pub mod chinese;
+pub mod cli;
 pub mod codes;
 pub mod diag;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod new;
 pub mod raw;
+pub mod schema;
+pub mod segment;
+pub mod validate;

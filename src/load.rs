@@ -12,8 +12,8 @@
 
 use std::path::{Path, PathBuf};
 
-use serde_saphyr::granit_parser::{Event, Parser, ScanError};
 use serde::de::DeserializeOwned;
+use serde_saphyr::granit_parser::{Event, Parser, ScanError};
 use serde_saphyr::{Budget, Error as YamlError, Location, Options};
 
 use crate::codes::Code;
@@ -112,7 +112,8 @@ pub fn load(dir: &Path) -> Result<(RawGlossary, Vec<Diagnostic>), LoadError> {
     for path in yaml_files(&dir.join("sources"), &mut diags)? {
         let (file, parsed) = read_yaml(&mut raw.files, &path, &mut diags)?;
         raw.stems.push((file, file_stem(&path)));
-        raw.sources.extend(parsed.map(|value| Loaded { file, value }));
+        raw.sources
+            .extend(parsed.map(|value| Loaded { file, value }));
     }
     Ok((raw, diags))
 }
@@ -210,7 +211,9 @@ fn read_text(
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let at = lossy[..].char_indices().nth(valid_chars(e.as_bytes(), valid));
+            let at = lossy[..]
+                .char_indices()
+                .nth(valid_chars(e.as_bytes(), valid));
             let start = at.map_or(lossy.len(), |(i, _)| i);
             let file = files.add(path.to_path_buf(), lossy);
             diags.push(
@@ -238,9 +241,12 @@ fn strip_bom(
         Some(rest) => {
             let file = files.add(path.to_path_buf(), rest.to_string());
             diags.push(
-                Diagnostic::new(Code::ByteOrderMark, "the file starts with a byte order mark")
-                    .at(Label::new(file, 0..0))
-                    .help("save the file as UTF-8 without BOM"),
+                Diagnostic::new(
+                    Code::ByteOrderMark,
+                    "the file starts with a byte order mark",
+                )
+                .at(Label::new(file, 0..0))
+                .help("save the file as UTF-8 without BOM"),
             );
             (file, rest.to_string())
         }
@@ -279,7 +285,10 @@ fn scan(text: &str, file: FileId, files: &Files) -> Option<Diagnostic> {
             Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
             _ => {}
         }
-        if matches!(event, Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..)) {
+        if matches!(
+            event,
+            Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..)
+        ) {
             nodes += 1;
         }
         if documents > 1 {
@@ -316,15 +325,21 @@ fn syntax_error(e: &ScanError, file: FileId, files: &Files) -> Diagnostic {
 }
 
 fn alias_error(label: Label) -> Diagnostic {
-    Diagnostic::new(Code::AnchorOrAlias, "YAML aliases are not allowed in glossary files")
-        .at(label.with_message("alias"))
-        .help("write the value out in full: entries are reviewed as written")
+    Diagnostic::new(
+        Code::AnchorOrAlias,
+        "YAML aliases are not allowed in glossary files",
+    )
+    .at(label.with_message("alias"))
+    .help("write the value out in full: entries are reviewed as written")
 }
 
 fn anchor_error(label: Label) -> Diagnostic {
-    Diagnostic::new(Code::AnchorOrAlias, "YAML anchors are not allowed in glossary files")
-        .at(label.with_message("anchored value"))
-        .help("remove the `&name` anchor and write values out in full")
+    Diagnostic::new(
+        Code::AnchorOrAlias,
+        "YAML anchors are not allowed in glossary files",
+    )
+    .at(label.with_message("anchored value"))
+    .help("remove the `&name` anchor and write values out in full")
 }
 
 fn too_deep(label: Label) -> Diagnostic {

@@ -1,0 +1,125 @@
+//! The `shuyu` command: arguments, and one function per subcommand.
+//!
+//! Exit codes everywhere: 0 fine, 1 the data or the checked files have errors, 2 the
+//! command could not run.
+
+mod validate;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::load;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "shuyu",
+    version,
+    about = "A terminology knowledge base for translators of Chinese political discourse"
+)]
+pub struct Cli {
+    /// The glossary folder (holding glossary.yaml); found from the current folder upward if omitted.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub glossary: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every file of the glossary and report every problem.
+    Validate(validate::ValidateArgs),
+    /// Print the JSON Schema (draft-07) of a glossary file, or write all of them.
+    Schema {
+        /// Which file: concept, source or glossary.
+        #[arg(default_value = "concept")]
+        kind: String,
+        /// Write every schema into this folder instead of printing one.
+        #[arg(long, value_name = "DIR")]
+        write: Option<PathBuf>,
+    },
+    /// Write a commented skeleton for a new concept (never overwrites).
+    New {
+        /// The concept id: a lowercase slug, also the file name.
+        id: String,
+    },
+}
+
+/// The outcome of a command, mapped to the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Clean,
+    Problems,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Validate(args) => validate::run(cli.glossary.as_deref(), &args),
+        Command::Schema { kind, write } => schema(&kind, write.as_deref()),
+        Command::New { id } => new(cli.glossary.as_deref(), &id),
+    };
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The glossary folder: the one given, or the one found from the current folder upward.
+pub fn glossary_dir(given: Option<&Path>) -> anyhow::Result<PathBuf> {
+    match given {
+        Some(dir) => Ok(dir.to_path_buf()),
+        None => {
+            let cwd = std::env::current_dir()?;
+            let found = load::discover(&cwd)?;
+            // Shown in every diagnostic: keep it short and relative when we can.
+            Ok(found
+                .strip_prefix(&cwd)
+                .map_or(found.clone(), Path::to_path_buf))
+        }
+    }
+}
+
+fn schema(kind: &str, write: Option<&Path>) -> anyhow::Result<Outcome> {
+    let Some(dir) = write else {
+        let text = crate::schema::schema(kind).ok_or_else(|| {
+            anyhow::anyhow!("unknown file kind `{kind}`: use concept, source or glossary")
+        })?;
+        print!("{text}");
+        return Ok(Outcome::Clean);
+    };
+    std::fs::create_dir_all(dir)?;
+    for (kind, file) in crate::schema::FILES {
+        let text = crate::schema::schema(kind).unwrap_or_default();
+        std::fs::write(dir.join(file), text)?;
+        eprintln!("wrote {}", dir.join(file).display());
+    }
+    Ok(Outcome::Clean)
+}
+
+fn new(glossary: Option<&Path>, id: &str) -> anyhow::Result<Outcome> {
+    let dir = glossary_dir(glossary)?;
+    let (raw, _) = load::load(&dir)?;
+    let domains: Vec<String> = raw
+        .glossary
+        .map(|g| {
+            g.value
+                .domains
+                .0
+                .into_iter()
+                .map(|(k, _)| k.value)
+                .collect()
+        })
+        .unwrap_or_default();
+    let path = crate::new::write_skeleton(&dir, id, &domains)?;
+    eprintln!(
+        "wrote {}: fill it in, then run `shuyu validate`",
+        path.display()
+    );
+    Ok(Outcome::Clean)
+}

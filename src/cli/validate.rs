@@ -1,0 +1,67 @@
+//! `shuyu validate`: load, run every rule, print every problem, exit 0, 1 or 2.
+
+use std::path::Path;
+
+use clap::Args;
+
+use super::{glossary_dir, Outcome};
+use crate::codes::Code;
+use crate::diag::{self, Format, Severity};
+use crate::{load, validate};
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// List every rule with its code and what it checks, and exit.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+pub fn run(glossary: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<Outcome> {
+    if args.explain {
+        print!("{}", explain());
+        return Ok(Outcome::Clean);
+    }
+    let dir = glossary_dir(glossary)?;
+    let (raw, load_diags) = load::load(&dir)?;
+    let (model, diags) = validate::validate(&raw, load_diags);
+    print!("{}", diag::render(&raw.files, &diags, args.format));
+    if args.format == Format::Human {
+        if let Some(g) = &model {
+            println!(
+                "{}: {} concepts, {} sources, {} passages",
+                dir.display(),
+                g.concepts.len(),
+                g.sources.len(),
+                g.sources.values().map(|s| s.passages.len()).sum::<usize>()
+            );
+        }
+    }
+    let failed = diags.iter().any(|d| d.severity() == Severity::Error);
+    Ok(if failed {
+        Outcome::Problems
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// The rule registry as a table: code, name, severity, what it checks.
+pub fn explain() -> String {
+    let mut out = String::new();
+    for code in Code::ALL {
+        let severity = match code.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        out.push_str(&format!(
+            "{}  {:<24} {:<8} {}\n",
+            code.id(),
+            code.name(),
+            severity,
+            code.doc()
+        ));
+    }
+    out
+}

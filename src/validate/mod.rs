@@ -1,0 +1,126 @@
+//! Validate: run every rule over the raw glossary, collect every problem, then build the model.
+//!
+//! Each rule is a small function in [`CHECKS`], registered with the code it reports. The
+//! rules read the raw, positioned input through a [`Ctx`] of lookup tables built once; none
+//! stops at the first problem. Only when no error was found is the [`Glossary`] built.
+
+mod build;
+mod ctx;
+mod entries;
+mod refs;
+mod terms;
+mod text;
+
+use crate::codes::Code;
+use crate::diag::{self, Diagnostic};
+use crate::load::RawGlossary;
+use crate::model::Glossary;
+
+pub use ctx::{is_slug, Ctx};
+
+/// A rule: the codes it may report and the function that checks it.
+pub struct Check {
+    pub codes: &'static [Code],
+    pub run: fn(&Ctx, &mut Vec<Diagnostic>),
+}
+
+/// The registry of rules, run in this order.
+pub const CHECKS: &[Check] = &[
+    Check {
+        codes: &[Code::BadId, Code::IdFileMismatch, Code::DuplicateId],
+        run: entries::ids,
+    },
+    Check {
+        codes: &[Code::UndeclaredLanguage, Code::MissingLanguage],
+        run: entries::languages,
+    },
+    Check {
+        codes: &[Code::UnknownDomain, Code::UnknownAuthority],
+        run: entries::declared_names,
+    },
+    Check {
+        codes: &[Code::BadDate],
+        run: entries::dates,
+    },
+    Check {
+        codes: &[Code::TranslationMismatch],
+        run: entries::translations,
+    },
+    Check {
+        codes: &[Code::DuplicateTerm, Code::PreferredCount],
+        run: terms::counts,
+    },
+    Check {
+        codes: &[Code::DeprecatedWithoutNote],
+        run: terms::notes_for_deprecated,
+    },
+    Check {
+        codes: &[
+            Code::PinyinMismatch,
+            Code::TraditionalMismatch,
+            Code::ChineseFieldMisplaced,
+            Code::MissingPinyin,
+        ],
+        run: terms::chinese_forms,
+    },
+    Check {
+        codes: &[Code::UndeclaredHomonym],
+        run: terms::homonyms,
+    },
+    Check {
+        codes: &[Code::UnknownConcept, Code::SelfReference],
+        run: refs::relations,
+    },
+    Check {
+        codes: &[Code::UnknownReference, Code::AttestationLanguage],
+        run: refs::passages,
+    },
+    Check {
+        codes: &[Code::QuoteNotFound],
+        run: refs::quotes,
+    },
+    Check {
+        codes: &[Code::UnsafeUrl, Code::RawHtml],
+        run: text::markdown_and_urls,
+    },
+    Check {
+        codes: &[Code::EmptyText],
+        run: text::blanks,
+    },
+];
+
+/// Validates a loaded glossary. Returns the model when there is no error, and every
+/// diagnostic (the loader's included) in a stable order.
+pub fn validate(
+    raw: &RawGlossary,
+    load_diags: Vec<Diagnostic>,
+) -> (Option<Glossary>, Vec<Diagnostic>) {
+    let mut diags = load_diags;
+    let ctx = Ctx::new(raw);
+    for check in CHECKS {
+        (check.run)(&ctx, &mut diags);
+    }
+    diag::sort(&mut diags);
+    let clean = !diags
+        .iter()
+        .any(|d| d.severity() == crate::diag::Severity::Error);
+    let glossary = if clean { build::glossary(&ctx) } else { None };
+    (glossary, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_validation_code_has_a_check() {
+        let covered: BTreeSet<Code> = CHECKS
+            .iter()
+            .flat_map(|c| c.codes.iter().copied())
+            .collect();
+        for code in Code::ALL.iter().filter(|c| c.id().starts_with('V')) {
+            assert!(covered.contains(code), "{} has no check", code.id());
+        }
+    }
+}

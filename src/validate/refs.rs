@@ -1,0 +1,172 @@
+//! Rules on references: relations between concepts, `source#passage` references, quotes.
+
+use super::ctx::{suggest, Ctx};
+use crate::codes::Code;
+use crate::diag::{Diagnostic, FileId};
+use crate::raw::{RawConcept, SpannedStr};
+
+/// Every concept id a concept names: relations, components and homonyms, with the field.
+fn named_concepts(c: &RawConcept) -> Vec<(&'static str, &SpannedStr)> {
+    let r = &c.relations;
+    let mut out = Vec::new();
+    for (field, ids) in [
+        ("broader", &r.broader),
+        ("narrower", &r.narrower),
+        ("related", &r.related),
+        ("contrast", &r.contrast),
+        ("components", &r.components),
+    ] {
+        out.extend(ids.iter().map(|id| (field, id)));
+    }
+    if let Some(s) = &c.senses {
+        out.extend(s.homonyms.iter().map(|id| ("homonyms", id)));
+    }
+    out
+}
+
+/// V105 V122: relations, components and homonyms name existing concepts, other than itself.
+pub fn relations(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for c in ctx.concepts() {
+        for (field, id) in named_concepts(&c.value) {
+            if id.value == c.value.id.value {
+                out.push(
+                    Diagnostic::new(
+                        Code::SelfReference,
+                        format!("`{field}` names the concept itself"),
+                    )
+                    .at(ctx.label(c.file, id).with_message("this concept"))
+                    .help("remove it: a concept is not related to itself"),
+                );
+            } else if !ctx.concepts.contains_key(id.value.as_str()) {
+                let help = match suggest(&id.value, ctx.concepts.keys().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "name a concept file in glossary/concepts/ (without .yaml)".into(),
+                };
+                out.push(
+                    Diagnostic::new(
+                        Code::UnknownConcept,
+                        format!("`{field}` names unknown concept `{}`", id.value),
+                    )
+                    .at(ctx.label(c.file, id).with_message("no such concept"))
+                    .help(help),
+                );
+            }
+        }
+    }
+}
+
+/// Every `source#passage` reference of a concept, with the language it must be in (for
+/// attestations) if any.
+fn passage_refs(c: &RawConcept) -> Vec<(&SpannedStr, Option<&str>)> {
+    let mut out = Vec::new();
+    for (lang, terms) in &c.terms.0 {
+        for t in terms {
+            out.extend(t.attested.iter().map(|r| (r, Some(lang.value.as_str()))));
+        }
+    }
+    out.extend(
+        c.history
+            .iter()
+            .filter_map(|e| e.source.as_ref())
+            .map(|r| (r, None)),
+    );
+    out.extend(c.citations.iter().map(|cit| (&cit.reference, None)));
+    out
+}
+
+/// V106 V124: `source#passage` references resolve; attestations are in the term's language.
+pub fn passages(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for c in ctx.concepts() {
+        for (reference, lang) in passage_refs(&c.value) {
+            match ctx.passage(&reference.value) {
+                None => out.push(unresolved(ctx, c.file, reference)),
+                Some((_, passage_lang)) => {
+                    if let Some(lang) = lang.filter(|l| *l != passage_lang) {
+                        out.push(
+                            Diagnostic::new(
+                                Code::AttestationLanguage,
+                                format!("a `{lang}` rendering is attested by `{}`, a `{passage_lang}` passage", reference.value),
+                            )
+                            .at(ctx.label(c.file, reference).with_message("passage in another language"))
+                            .help(format!("cite a `{lang}` passage that uses the rendering")),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn unresolved(ctx: &Ctx, file: FileId, reference: &SpannedStr) -> Diagnostic {
+    let d = Diagnostic::new(
+        Code::UnknownReference,
+        format!("reference `{}` does not resolve", reference.value),
+    );
+    let Some((source, passage)) = reference.value.split_once('#') else {
+        return d
+            .at(ctx
+                .label(file, reference)
+                .with_message("expected `source-id#passage-id`"))
+            .help("write the source id and the passage id joined by `#`");
+    };
+    match ctx.sources.get(source) {
+        None => {
+            let help = match suggest(source, ctx.sources.keys().copied()) {
+                Some(s) => format!("did you mean `{s}#{passage}`?"),
+                None => "name a source file in glossary/sources/ (without .yaml)".into(),
+            };
+            d.at(ctx
+                .label(file, reference)
+                .with_message(format!("no source `{source}`")))
+                .help(help)
+        }
+        Some(s) => {
+            let ids: Vec<&str> = s
+                .value
+                .passages
+                .iter()
+                .map(|p| p.id.value.as_str())
+                .collect();
+            d.at(ctx
+                .label(file, reference)
+                .with_message(format!("`{source}` has no passage `{passage}`")))
+                .help(format!("its passages are: {}", ids.join(", ")))
+        }
+    }
+}
+
+/// V114: a citation's quote occurs in the cited passage, whitespace-normalised.
+pub fn quotes(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for c in ctx.concepts() {
+        for cit in &c.value.citations {
+            let (Some(quote), Some((text, _))) = (&cit.quote, ctx.passage(&cit.reference.value))
+            else {
+                continue;
+            };
+            if !squash(text).contains(&squash(&quote.value)) {
+                out.push(
+                    Diagnostic::new(
+                        Code::QuoteNotFound,
+                        format!("the quote is not found in `{}`", cit.reference.value),
+                    )
+                    .at(ctx.label(c.file, quote).with_message("not in the passage"))
+                    .help("copy the words exactly from the passage (line breaks and spacing may differ)"),
+                );
+            }
+        }
+    }
+}
+
+/// Collapses every run of whitespace to one space and unifies typographic quotes, so a
+/// quote copied across a line break still matches.
+pub fn squash(s: &str) -> String {
+    let unified: String = s
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            c => c,
+        })
+        .collect();
+    unified.split_whitespace().collect::<Vec<_>>().join(" ")
+}
