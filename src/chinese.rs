@@ -105,7 +105,10 @@ mod tests {
     #[test]
     fn quotes_and_separators_are_free() {
         assert_eq!(
-            check_pinyin("新时代\u{201c}枫桥经验\u{201d}", "xīn shídài 'Fēngqiáo jīngyàn'"),
+            check_pinyin(
+                "新时代\u{201c}枫桥经验\u{201d}",
+                "xīn shídài 'Fēngqiáo jīngyàn'"
+            ),
             Ok(())
         );
     }

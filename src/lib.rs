@@ -23,5 +23,4 @@ pub mod model;
 pub mod new;
 pub mod raw;
 pub mod schema;
-pub mod segment;
 pub mod validate;
