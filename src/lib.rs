@@ -7,7 +7,9 @@
 //! 2. **validate** ([`validate`]): run every rule of the registry ([`codes`] lists them), collect
 //!    every problem as a [`diag::Diagnostic`], and only when none is an error build the plain
 //!    [`model::Glossary`].
-//! 3. **link**: segment every passage and find each term in it (later issues).
+//! 3. **link** ([`link`], with [`segment`] owning the Chinese segmenter): find every term in
+//!    every passage, resolve shared terms by their cues, align translations with their
+//!    originals and count the renderings each source uses.
 //! 4. **render / export / lookup / check**: the site, TBX/CSV/JSON, the translator's card, and
 //!    translation checks (later issues).
 //!
@@ -17,10 +19,12 @@ pub mod chinese;
 pub mod cli;
 pub mod codes;
 pub mod diag;
+pub mod link;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod new;
 pub mod raw;
 pub mod schema;
+pub mod segment;
 pub mod validate;

@@ -1,0 +1,128 @@
+//! Alignment: what a translation did with each concept of its original.
+//!
+//! A source with `translation_of` translates another source passage by passage, and aligned
+//! passages share their id. For every concept linked in an original passage, the aligned
+//! translated passage either uses one (or more) of the concept's renderings in its language, or
+//! none: an *unmatched* alignment, a candidate for a new rendering or a translation error.
+//!
+//! An ambiguous occurrence in the original counts for the one candidate whose rendering the
+//! translation uses; the translator has resolved it. If the translation uses renderings of
+//! several candidates, or of none, nothing is recorded: there is no telling which was meant.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::{Links, Occurrence, PassageLinks};
+use crate::model::{Glossary, Lang, Source, Status};
+
+/// A rendering a translation used.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Rendering {
+    pub term: String,
+    pub status: Option<Status>,
+}
+
+/// One concept of an original passage and what the aligned translation made of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Alignment {
+    pub concept: String,
+    pub original: String,
+    pub translation: String,
+    pub passage: String,
+    pub lang: Lang,
+    /// The renderings used; empty when none of the concept's renderings was found.
+    pub renderings: Vec<Rendering>,
+}
+
+impl Alignment {
+    pub fn is_unmatched(&self) -> bool {
+        self.renderings.is_empty()
+    }
+}
+
+/// Every alignment of every translated passage of the glossary.
+pub fn align(glossary: &Glossary, links: &Links) -> Vec<Alignment> {
+    let mut out = Vec::new();
+    for translation in glossary.sources.values() {
+        let Some(original) = translation.translation_of.as_deref() else {
+            continue;
+        };
+        for p in &translation.passages {
+            let (Some(orig), Some(trans)) = (
+                links.get(original, &p.id),
+                links.get(&translation.id, &p.id),
+            ) else {
+                continue;
+            };
+            out.extend(align_passage(glossary, translation, orig, trans));
+        }
+    }
+    out
+}
+
+fn align_passage(
+    glossary: &Glossary,
+    translation: &Source,
+    orig: &PassageLinks,
+    trans: &PassageLinks,
+) -> Vec<Alignment> {
+    concepts_of(orig, trans)
+        .into_iter()
+        .map(|concept| Alignment {
+            renderings: renderings(glossary, &translation.lang, &concept, &trans.occurrences),
+            concept,
+            original: orig.source.clone(),
+            translation: translation.id.clone(),
+            passage: orig.passage.clone(),
+            lang: translation.lang.clone(),
+        })
+        .collect()
+}
+
+/// The concepts of the original passage: resolved ones, and ambiguous occurrences that the
+/// translation resolves.
+fn concepts_of(orig: &PassageLinks, trans: &PassageLinks) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for o in &orig.occurrences {
+        if let Some(c) = o.concept() {
+            out.insert(c.to_string());
+            continue;
+        }
+        let used: Vec<&String> = o
+            .concepts
+            .iter()
+            .filter(|c| trans.occurrences.iter().any(|t| t.may_be(c)))
+            .collect();
+        if let [one] = used.as_slice() {
+            out.insert(one.to_string());
+        }
+    }
+    out
+}
+
+/// The renderings of `concept` among `occurrences`, each once.
+fn renderings(
+    glossary: &Glossary,
+    lang: &str,
+    concept: &str,
+    occurrences: &[Occurrence],
+) -> Vec<Rendering> {
+    let found: BTreeSet<Rendering> = occurrences
+        .iter()
+        .filter(|o| o.may_be(concept))
+        .map(|o| Rendering {
+            term: o.term.clone(),
+            status: o
+                .status
+                .or_else(|| status_in(glossary, concept, lang, &o.term)),
+        })
+        .collect();
+    found.into_iter().collect()
+}
+
+/// The status of `term` among `concept`'s terms in `lang`.
+fn status_in(glossary: &Glossary, concept: &str, lang: &str, term: &str) -> Option<Status> {
+    let terms = glossary.concepts.get(concept)?.terms.get(lang)?;
+    terms.iter().find(|t| t.text == term).map(|t| t.status)
+}

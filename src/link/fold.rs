@@ -1,0 +1,186 @@
+//! Words of English, French and Spanish text, reduced to what matching compares.
+//!
+//! A word is a run of letters and digits (hyphens and apostrophes separate words, so
+//! "Party-building" and "Party building" are the same two words, and "l'édification" is `l` +
+//! `edification`). Each word is folded (case, accents, the ligatures œ and æ, which Unicode
+//! does not decompose) and then stemmed with the language's Snowball stemmer, so plurals and
+//! inflections compare equal. Term and text go through the same steps, so whatever the
+//! stemmer does to a folded word it does on both sides.
+
+use std::ops::Range;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// A word of a text: its byte span and its comparison key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub span: Range<usize>,
+    pub key: String,
+}
+
+/// Splits and reduces text of one language.
+pub struct Normalizer {
+    stemmer: Option<Stemmer>,
+    english: bool,
+}
+
+impl std::fmt::Debug for Normalizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Normalizer")
+            .field("stemmed", &self.stemmer.is_some())
+            .finish()
+    }
+}
+
+impl Normalizer {
+    /// A normalizer for `lang`; a language without a Snowball stemmer is only folded.
+    pub fn new(lang: &str) -> Self {
+        let algorithm = match lang {
+            "en" => Some(Algorithm::English),
+            "fr" => Some(Algorithm::French),
+            "es" => Some(Algorithm::Spanish),
+            "de" => Some(Algorithm::German),
+            "it" => Some(Algorithm::Italian),
+            "pt" => Some(Algorithm::Portuguese),
+            "ru" => Some(Algorithm::Russian),
+            _ => None,
+        };
+        Normalizer {
+            stemmer: algorithm.map(Stemmer::create),
+            english: lang == "en",
+        }
+    }
+
+    /// The words of `text`, in order.
+    pub fn words(&self, text: &str) -> Vec<Word> {
+        word_spans(text)
+            .map(|span| Word {
+                key: self.key(&text[span.clone()]),
+                span,
+            })
+            .collect()
+    }
+
+    /// The comparison key of one word.
+    pub fn key(&self, word: &str) -> String {
+        let mut folded = fold(word);
+        if self.english {
+            folded = british_to_american(folded);
+        }
+        match &self.stemmer {
+            Some(s) => s.stem(&folded).into_owned(),
+            None => folded,
+        }
+    }
+
+    /// The keys of a phrase joined by single spaces (the key of a multi-word term).
+    pub fn phrase_key(&self, phrase: &str) -> String {
+        let keys: Vec<String> = self.words(phrase).into_iter().map(|w| w.key).collect();
+        keys.join(" ")
+    }
+}
+
+/// Whether `c` belongs to a word (combining marks too, for text already in NFD).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Byte spans of the words of `text`.
+fn word_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|(_, c)| is_word_char(*c))?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some(start..end)
+    })
+}
+
+/// Lower case without accents; œ, æ and ß spelt out.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfd().filter(|c| !is_combining_mark(*c)) {
+        match c {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// "organisation" → "organization": MERICS writes British English, China Daily American,
+/// and the English stemmer keeps the two apart. Only the unambiguous `-isation` family.
+fn british_to_american(word: String) -> String {
+    for (gb, us) in [("isations", "izations"), ("isation", "ization")] {
+        if let Some(stem) = word.strip_suffix(gb) {
+            return format!("{stem}{us}");
+        }
+    }
+    word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(lang: &str, text: &str) -> Vec<String> {
+        Normalizer::new(lang)
+            .words(text)
+            .into_iter()
+            .map(|w| w.key)
+            .collect()
+    }
+
+    #[test]
+    fn case_accents_and_ligatures_fold() {
+        assert_eq!(fold("Département"), "departement");
+        assert_eq!(fold("ŒUVRE"), "oeuvre");
+        assert_eq!(fold("Cæsar"), "caesar");
+    }
+
+    #[test]
+    fn plurals_stem_alike() {
+        assert_eq!(
+            keys("en", "Social Organizations"),
+            keys("en", "social organisation")
+        );
+        assert_eq!(
+            keys("fr", "organisations sociales"),
+            keys("fr", "Organisation sociale")
+        );
+        assert_eq!(keys("es", "nuevos grupos"), keys("es", "Nuevo grupo"));
+    }
+
+    #[test]
+    fn hyphens_and_apostrophes_split_words() {
+        assert_eq!(keys("en", "Party-building"), keys("en", "party building"));
+        let n = Normalizer::new("fr");
+        let spans: Vec<_> = n
+            .words("l’édification du Parti")
+            .into_iter()
+            .map(|w| w.span)
+            .collect();
+        assert_eq!(spans.len(), 4);
+        assert_eq!(spans[1].start, "l’".len());
+    }
+
+    #[test]
+    fn spans_point_into_the_original() {
+        let text = "  Société, (ÉTAT)";
+        let words = Normalizer::new("fr").words(text);
+        let texts: Vec<_> = words.iter().map(|w| &text[w.span.clone()]).collect();
+        assert_eq!(texts, ["Société", "ÉTAT"]);
+    }
+}

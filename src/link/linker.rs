@@ -1,0 +1,204 @@
+//! The linker: one matcher per language, built once from the glossary and shared (it is
+//! `Sync`) by every thread that links passages.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use super::fold::Normalizer;
+use super::forms::{Entry, Form, Forms};
+use super::latin::LatinMatcher;
+use super::senses::{self, Sense};
+use super::zh::{Hit, ZhMatcher};
+use super::{Links, Occurrence, PassageLinks};
+use crate::model::{Glossary, Lang};
+use crate::segment::Segmenter;
+
+/// Whether `lang` is written without spaces and needs the segmenter.
+pub fn is_chinese(lang: &str) -> bool {
+    lang == "zh" || lang.starts_with("zh-")
+}
+
+enum Matcher {
+    Zh(Box<ZhMatcher>),
+    Latin(LatinMatcher),
+}
+
+struct LangLinker {
+    forms: Forms,
+    matcher: Matcher,
+}
+
+/// Finds the glossary's terms in text of any of its languages.
+pub struct Linker {
+    langs: BTreeMap<Lang, LangLinker>,
+    /// `senses.cues` of each concept that has them.
+    cues: BTreeMap<String, Vec<String>>,
+}
+
+impl std::fmt::Debug for Linker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Linker")
+            .field("langs", &self.langs.keys().collect::<Vec<_>>())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Linker {
+    /// Builds a matcher for every language that has terms.
+    pub fn new(glossary: &Glossary) -> Self {
+        let mut by_lang: BTreeMap<Lang, Vec<(String, Entry)>> = BTreeMap::new();
+        for concept in glossary.concepts.values() {
+            for (lang, terms) in &concept.terms {
+                for t in terms {
+                    let entry = Entry {
+                        concept: concept.id.clone(),
+                        term: t.text.clone(),
+                        status: t.status,
+                    };
+                    by_lang
+                        .entry(lang.clone())
+                        .or_default()
+                        .push((t.text.clone(), entry));
+                }
+            }
+        }
+        let langs = by_lang
+            .into_iter()
+            .map(|(lang, entries)| {
+                let linker = LangLinker::new(&lang, entries);
+                (lang, linker)
+            })
+            .collect();
+        let cues = glossary
+            .concepts
+            .values()
+            .filter_map(|c| Some((c.id.clone(), c.senses.as_ref()?.cues.clone())))
+            .collect();
+        Linker { langs, cues }
+    }
+
+    /// The segmenter of the Chinese matcher, if the glossary has Chinese terms.
+    pub fn segmenter(&self) -> Option<&Segmenter> {
+        self.langs.values().find_map(|l| match &l.matcher {
+            Matcher::Zh(z) => Some(z.segmenter()),
+            Matcher::Latin(_) => None,
+        })
+    }
+
+    /// The languages the linker has terms in.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.langs.keys().map(String::as_str)
+    }
+
+    /// Every glossary term in `text` (written in `lang`), with its concept or candidates.
+    pub fn link_text(&self, lang: &str, text: &str) -> Vec<Occurrence> {
+        let Some(l) = self.langs.get(lang) else {
+            return Vec::new();
+        };
+        l.find(text)
+            .into_iter()
+            .map(|(span, id)| self.occurrence(l, text, span, l.forms.get(id)))
+            .collect()
+    }
+
+    /// Links every passage of every source, in parallel; passages in source and passage
+    /// order.
+    pub fn link_glossary(&self, glossary: &Glossary) -> Links {
+        let jobs: Vec<_> = glossary
+            .sources
+            .values()
+            .flat_map(|s| s.passages.iter().map(move |p| (s, p)))
+            .collect();
+        let passages = jobs
+            .par_iter()
+            .map(|(s, p)| PassageLinks {
+                source: s.id.clone(),
+                passage: p.id.clone(),
+                lang: s.lang.clone(),
+                occurrences: self.link_text(&s.lang, &p.text),
+            })
+            .collect();
+        Links { passages }
+    }
+
+    fn occurrence(
+        &self,
+        l: &LangLinker,
+        text: &str,
+        span: std::ops::Range<usize>,
+        form: &Form,
+    ) -> Occurrence {
+        let candidates: Vec<&str> = form.concepts().collect();
+        let sense = if candidates.len() == 1 {
+            Sense::Resolved(candidates[0].to_string())
+        } else {
+            let ctx = senses::context(text, span.clone());
+            senses::resolve(&candidates, |c| l.has_cue(text, &ctx, self.cues_of(c)))
+        };
+        let (concepts, ambiguous, entry) = match sense {
+            Sense::Resolved(c) => {
+                let entry = form.entry(&c);
+                (vec![c], false, entry)
+            }
+            Sense::Ambiguous(cs) => (cs, true, None),
+        };
+        Occurrence {
+            start: span.start,
+            end: span.end,
+            term: entry.map_or_else(|| form.text().to_string(), |e| e.term.clone()),
+            status: entry.map(|e| e.status),
+            concepts,
+            ambiguous,
+        }
+    }
+
+    fn cues_of(&self, concept: &str) -> &[String] {
+        self.cues.get(concept).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl LangLinker {
+    fn new(lang: &str, entries: Vec<(String, Entry)>) -> Self {
+        let mut forms = Forms::default();
+        if is_chinese(lang) {
+            for (text, entry) in entries {
+                forms.add(text, entry);
+            }
+            let matcher = Matcher::Zh(Box::new(ZhMatcher::new(&forms)));
+            return LangLinker { forms, matcher };
+        }
+        let normalizer = Normalizer::new(lang);
+        for (text, entry) in entries {
+            let key = normalizer.phrase_key(&text);
+            if !key.is_empty() {
+                forms.add(key, entry);
+            }
+        }
+        let matcher = Matcher::Latin(LatinMatcher::new(normalizer, &forms));
+        LangLinker { forms, matcher }
+    }
+
+    fn find(&self, text: &str) -> Vec<Hit> {
+        match &self.matcher {
+            Matcher::Zh(m) => m.find(text),
+            Matcher::Latin(m) => m.find(text),
+        }
+    }
+
+    /// Whether one of `cues` occurs in the context parts `ctx` of `text`.
+    fn has_cue(&self, text: &str, ctx: &[std::ops::Range<usize>; 2], cues: &[String]) -> bool {
+        ctx.iter().any(|part| {
+            let part = &text[part.clone()];
+            match &self.matcher {
+                Matcher::Zh(_) => cues
+                    .iter()
+                    .any(|c| !c.is_empty() && part.contains(c.as_str())),
+                Matcher::Latin(m) => {
+                    let words = m.normalizer().words(part);
+                    cues.iter().any(|c| m.contains_phrase(&words, c))
+                }
+            }
+        })
+    }
+}

@@ -1,0 +1,112 @@
+//! Warnings that only linking can find, for `shuyu validate`.
+//!
+//! - K201 `term-split`: a Chinese term that occurs in a passage attesting it, but that the
+//!   segmenter does not keep whole there (it is cut together with its neighbours), so the
+//!   passage never links to it. The help shows how jieba cuts the spot.
+//! - K202 `unlinked`: a concept that no passage of any source links to (not even as a
+//!   candidate of an ambiguous occurrence): its terms may be misspelt, or the glossary lacks a
+//!   source that uses it.
+
+use super::{is_chinese, Linker, Links};
+use crate::codes::Code;
+use crate::diag::{Diagnostic, Files};
+use crate::model::{Concept, Glossary, PassageRef, Term};
+use crate::segment::{block_around, Segmenter};
+
+/// Links the glossary and reports K201 and K202 warnings.
+pub fn lint(glossary: &Glossary, files: &Files) -> Vec<Diagnostic> {
+    let linker = Linker::new(glossary);
+    let links = linker.link_glossary(glossary);
+    lint_linked(glossary, files, &linker, &links)
+}
+
+/// [`lint`] for a glossary already linked by `linker`.
+pub fn lint_linked(
+    glossary: &Glossary,
+    files: &Files,
+    linker: &Linker,
+    links: &Links,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for concept in glossary.concepts.values() {
+        if let Some(seg) = linker.segmenter() {
+            out.extend(split_terms(glossary, files, seg, links, concept));
+        }
+        if links.of(&concept.id).next().is_none() {
+            out.push(unlinked(files, concept));
+        }
+    }
+    out
+}
+
+fn unlinked(files: &Files, concept: &Concept) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        Code::Unlinked,
+        format!("concept `{}` occurs in no source passage", concept.id),
+    )
+    .help("check the spelling of its terms, or add a source passage that uses one of them");
+    if let Some(label) = files.label_for(&concept.origin, concept.id.len()) {
+        d = d.at(label.with_message("linked nowhere"));
+    }
+    d
+}
+
+/// K201 for each Chinese term of `concept` that an attesting passage contains but does not
+/// link.
+fn split_terms(
+    glossary: &Glossary,
+    files: &Files,
+    seg: &Segmenter,
+    links: &Links,
+    concept: &Concept,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (lang, terms) in concept.terms.iter().filter(|(l, _)| is_chinese(l)) {
+        for term in terms {
+            for r in &term.attested {
+                let Some(text) = glossary.passage(r).map(|p| p.text.as_str()) else {
+                    continue;
+                };
+                let linked = links.get(&r.source, &r.passage).is_some_and(|p| {
+                    &p.lang == lang
+                        && p.occurrences
+                            .iter()
+                            .any(|o| o.term == term.text && o.may_be(&concept.id))
+                });
+                if !linked {
+                    if let Some(at) = text.find(term.text.as_str()) {
+                        out.push(split(files, seg, term, r, text, at));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn split(
+    files: &Files,
+    seg: &Segmenter,
+    term: &Term,
+    r: &PassageRef,
+    text: &str,
+    at: usize,
+) -> Diagnostic {
+    let block = block_around(text, at..at + term.text.len());
+    let cut = seg.words(&text[block]).join("/");
+    let mut d = Diagnostic::new(
+        Code::TermSplit,
+        format!(
+            "`{}` is not kept whole in the passage that attests it ({r})",
+            term.text
+        ),
+    )
+    .help(format!(
+        "the segmenter cuts it there as {cut}; a longer term of the glossary or of jieba's \
+         dictionary takes its characters"
+    ));
+    if let Some(label) = files.label_for(&term.origin, term.text.len()) {
+        d = d.at(label.with_message("split by the segmenter"));
+    }
+    d
+}

@@ -1,0 +1,94 @@
+//! Renderings in the wild: how often the sources use each term of a concept.
+//!
+//! Per concept and language, every term of the entry with the number of source passages that
+//! use it for this concept, so a page can say "Department of Social Work: 4 passages
+//! (admitted), Society Work Department: 2 (preferred)". A passage counts when the term is
+//! linked to the concept there, or when a translation used it for a concept of its original
+//! (which settles an occurrence that was ambiguous on its own). Aligned passages that used
+//! none of the renderings are counted as `unmatched`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::{Alignment, Links};
+use crate::model::{Glossary, Lang, Status};
+
+/// One term of a concept and how many passages use it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WildRendering {
+    pub term: String,
+    pub status: Status,
+    pub passages: usize,
+}
+
+/// The terms of one concept in one language, most used first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct WildLang {
+    pub renderings: Vec<WildRendering>,
+    /// Aligned translated passages that used none of these renderings.
+    pub unmatched: usize,
+}
+
+/// Renderings in the wild by concept id, then language.
+pub type Wild = BTreeMap<String, BTreeMap<Lang, WildLang>>;
+
+type Key = (String, Lang, String);
+type PassageSet = BTreeSet<(String, String)>;
+
+/// Counts every rendering of every concept across the linked sources.
+pub fn wild(glossary: &Glossary, links: &Links, alignments: &[Alignment]) -> Wild {
+    let used = passages_using(links, alignments);
+    let mut out = Wild::new();
+    for concept in glossary.concepts.values() {
+        for (lang, terms) in &concept.terms {
+            let mut renderings: Vec<WildRendering> = terms
+                .iter()
+                .map(|t| WildRendering {
+                    term: t.text.clone(),
+                    status: t.status,
+                    passages: used
+                        .get(&(concept.id.clone(), lang.clone(), t.text.clone()))
+                        .map_or(0, BTreeSet::len),
+                })
+                .collect();
+            renderings.sort_by(|a, b| b.passages.cmp(&a.passages).then(a.status.cmp(&b.status)));
+            let unmatched = alignments
+                .iter()
+                .filter(|a| a.concept == concept.id && &a.lang == lang && a.is_unmatched())
+                .count();
+            out.entry(concept.id.clone()).or_default().insert(
+                lang.clone(),
+                WildLang {
+                    renderings,
+                    unmatched,
+                },
+            );
+        }
+    }
+    out
+}
+
+/// The passages that use each (concept, language, term).
+fn passages_using(links: &Links, alignments: &[Alignment]) -> BTreeMap<Key, PassageSet> {
+    let mut used: BTreeMap<Key, PassageSet> = BTreeMap::new();
+    for p in &links.passages {
+        for o in &p.occurrences {
+            if let Some(c) = o.concept() {
+                let key = (c.to_string(), p.lang.clone(), o.term.clone());
+                used.entry(key)
+                    .or_default()
+                    .insert((p.source.clone(), p.passage.clone()));
+            }
+        }
+    }
+    for a in alignments {
+        for r in &a.renderings {
+            let key = (a.concept.clone(), a.lang.clone(), r.term.clone());
+            used.entry(key)
+                .or_default()
+                .insert((a.translation.clone(), a.passage.clone()));
+        }
+    }
+    used
+}

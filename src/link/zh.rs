@@ -1,0 +1,223 @@
+//! Chinese matching: a term is linked where the segmenter keeps it as a word of its own.
+//!
+//! Aho-Corasick finds every place a term's characters occur (fast, but blind to words); the
+//! segmenter then cuts only the blocks around those candidates, and a candidate is kept when it
+//! starts and ends on token boundaries: one token, or a run of tokens that is exactly the term
+//! (for terms jieba still splits). 社会工作 inside 社会工作者 ends inside a token and is
+//! dropped. Cutting only the blocks with candidates gives the same tokens as cutting the whole
+//! text (jieba cuts each block on its own), and skips text no term can occur in.
+//!
+//! Traditional text is matched through its simplified conversion ([`super::hant`]).
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::forms::{FormId, Forms};
+use super::hant::{self, Simplified};
+use super::variants::variants;
+use crate::segment::{block_around, Segmenter};
+
+/// A found term: its byte span in the text and its form.
+pub type Hit = (Range<usize>, FormId);
+
+/// Finds a language's forms in Chinese text on word boundaries.
+pub struct ZhMatcher {
+    segmenter: Segmenter,
+    searcher: Option<AhoCorasick>,
+    /// The form of each search pattern (a term or one of its punctuation variants).
+    pattern_form: Vec<FormId>,
+}
+
+impl ZhMatcher {
+    /// A matcher for `forms` (keyed by their exact characters), with a segmenter that knows
+    /// every one of them.
+    pub fn new(forms: &Forms) -> Self {
+        let mut keys: Vec<(&str, FormId)> = forms.keys().collect();
+        keys.sort();
+        let segmenter = Segmenter::new(keys.iter().map(|(k, _)| *k));
+        let mut patterns = Vec::new();
+        let mut pattern_form = Vec::new();
+        for (key, id) in keys {
+            for v in variants(key) {
+                patterns.push(v);
+                pattern_form.push(id);
+            }
+        }
+        let searcher = (!patterns.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .expect("glossary terms make a valid automaton")
+        });
+        ZhMatcher {
+            segmenter,
+            searcher,
+            pattern_form,
+        }
+    }
+
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    /// Every term of `text` on word boundaries, leftmost-longest, without overlaps.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        if !hant::has_traditional(text) {
+            return self.find_simplified(text);
+        }
+        let simplified = Simplified::new(text);
+        self.find_simplified(&simplified.text)
+            .into_iter()
+            .map(|(r, f)| {
+                (
+                    simplified.to_original(r.start)..simplified.to_original(r.end),
+                    f,
+                )
+            })
+            .collect()
+    }
+
+    fn find_simplified(&self, text: &str) -> Vec<Hit> {
+        let candidates = self.candidates(text);
+        if candidates.is_empty() {
+            return candidates;
+        }
+        let kept = self.on_boundaries(text, candidates);
+        leftmost_longest(kept)
+    }
+
+    /// Every occurrence of every pattern, overlapping ones included, by start.
+    fn candidates(&self, text: &str) -> Vec<Hit> {
+        let Some(searcher) = &self.searcher else {
+            return Vec::new();
+        };
+        let mut out: Vec<Hit> = searcher
+            .find_overlapping_iter(text)
+            .map(|m| (m.range(), self.pattern_form[m.pattern().as_usize()]))
+            .collect();
+        out.sort_by_key(|(r, _)| (r.start, r.end));
+        out
+    }
+
+    /// The candidates that start and end on token boundaries. Candidates are grouped by the
+    /// block of text around them, and each block is cut once.
+    fn on_boundaries(&self, text: &str, candidates: Vec<Hit>) -> Vec<Hit> {
+        let mut kept = Vec::new();
+        let mut i = 0;
+        while i < candidates.len() {
+            let mut block = block_around(text, candidates[i].0.clone());
+            let mut j = i + 1;
+            while j < candidates.len() && candidates[j].0.start < block.end {
+                let next = block_around(text, candidates[j].0.clone());
+                block.end = block.end.max(next.end);
+                j += 1;
+            }
+            let bounds = self.segmenter.boundaries(&text[block.clone()]);
+            let on_bound = |at: usize| bounds.binary_search(&(at - block.start)).is_ok();
+            kept.extend(
+                candidates[i..j]
+                    .iter()
+                    .filter(|(r, _)| on_bound(r.start) && on_bound(r.end))
+                    .cloned(),
+            );
+            i = j;
+        }
+        kept
+    }
+}
+
+/// Of overlapping hits, the one that starts first, and of those the longest.
+fn leftmost_longest(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for hit in hits {
+        if out.last().is_none_or(|(last, _)| hit.0.start >= last.end) {
+            out.push(hit);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::forms::Entry;
+    use super::*;
+    use crate::model::Status;
+
+    fn matcher(terms: &[&str]) -> (ZhMatcher, Forms) {
+        let mut forms = Forms::default();
+        for t in terms {
+            let entry = Entry {
+                concept: format!("c-{t}"),
+                term: t.to_string(),
+                status: Status::Preferred,
+            };
+            forms.add(t.to_string(), entry);
+        }
+        (ZhMatcher::new(&forms), forms)
+    }
+
+    fn found(terms: &[&str], text: &str) -> Vec<String> {
+        let (m, _) = matcher(terms);
+        m.find(text)
+            .into_iter()
+            .map(|(r, _)| text[r].to_string())
+            .collect()
+    }
+
+    const TERMS: &[&str] = &[
+        "社会工作",
+        "社会工作部",
+        "社会组织",
+        "新社会组织",
+        "统一战线",
+        "统一战线工作部",
+        "两企三新",
+    ];
+
+    #[test]
+    fn a_term_inside_a_longer_word_is_not_linked() {
+        assert!(found(TERMS, "加强社会工作者队伍建设").is_empty());
+        assert!(found(TERMS, "各有关社会工作部门").is_empty());
+        assert_eq!(found(TERMS, "加强新社会组织党建"), ["新社会组织"]);
+        assert_eq!(found(TERMS, "区委统一战线工作部"), ["统一战线工作部"]);
+    }
+
+    #[test]
+    fn words_on_their_own_are_linked() {
+        assert_eq!(
+            found(TERMS, "统一战线是法宝，社会组织很多"),
+            ["统一战线", "社会组织"]
+        );
+        assert_eq!(found(TERMS, "推进“两企三新”党建"), ["两企三新"]);
+    }
+
+    #[test]
+    fn quoted_terms_match_in_either_punctuation() {
+        let terms = &["新时代“枫桥经验”", "枫桥经验"];
+        assert_eq!(
+            found(terms, "坚持发展新时代“枫桥经验”。"),
+            ["新时代“枫桥经验”"]
+        );
+        assert_eq!(
+            found(terms, "坚持发展新时代\"枫桥经验\"。"),
+            ["新时代\"枫桥经验\""]
+        );
+        assert_eq!(found(terms, "学习推广“枫桥经验”55周年"), ["枫桥经验"]);
+    }
+
+    #[test]
+    fn traditional_text_links_with_original_spans() {
+        assert_eq!(
+            found(TERMS, "推進「兩企三新」黨建，統一戰線工作部"),
+            ["兩企三新", "統一戰線工作部"]
+        );
+    }
+
+    #[test]
+    fn longest_of_nested_hits_wins() {
+        let hits = leftmost_longest(vec![(3..9, 1), (0..6, 0), (0..12, 2)]);
+        assert_eq!(hits, vec![(0..12, 2)]);
+    }
+}
