@@ -201,6 +201,7 @@ fn read_text(
                     path.display()
                 ),
             )
+            .at(Label::new(file, 0..0))
             .help("split the source into several files, or quote shorter passages"),
         );
         return Ok(Err(file));
@@ -314,11 +315,14 @@ fn syntax_error(e: &ScanError, file: FileId, files: &Files) -> Diagnostic {
         .next()
         .unwrap_or_default()
         .to_string();
+    if e.info().contains("recursion limit") {
+        return too_deep(Label::new(file, start..start));
+    }
     let mut d = Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {}", e.info()))
         .at(Label::new(file, start..start));
     if line_text.contains('\t') || files.text(file)[start..].starts_with('\t') {
         d = d.help("YAML forbids tabs for indentation: indent with spaces");
-    } else if start >= files.text(file).trim_end().len() {
+    } else if e.info().contains("unclosed") || start >= files.text(file).trim_end().len() {
         d = d.help("the file ends too early: is it truncated?");
     }
     d
