@@ -3,6 +3,7 @@
 //! Exit codes everywhere: 0 fine, 1 the data or the checked files have errors, 2 the
 //! command could not run.
 
+mod link;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -39,6 +40,10 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         write: Option<PathBuf>,
     },
+    /// Find the glossary's terms in its sources, or in the given files (a concordance, or JSON).
+    Link(link::LinkArgs),
+    /// Every occurrence of one concept, found by any of its forms, in context.
+    Concordance(link::ConcordanceArgs),
     /// Write a commented skeleton for a new concept (never overwrites).
     New {
         /// The concept id: a lowercase slug, also the file name.
@@ -59,6 +64,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Validate(args) => validate::run(cli.glossary.as_deref(), &args),
         Command::Schema { kind, write } => schema(&kind, write.as_deref()),
         Command::New { id } => new(cli.glossary.as_deref(), &id),
+        Command::Link(args) => link::run_link(cli.glossary.as_deref(), &args),
+        Command::Concordance(args) => link::run_concordance(cli.glossary.as_deref(), &args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
