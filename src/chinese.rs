@@ -76,9 +76,24 @@ fn normalise_pinyin(pinyin: &str) -> String {
         .collect()
 }
 
-/// The traditional form OpenCC gives for a simplified term.
+/// The traditional form OpenCC gives for a simplified term (its standard, "s2t").
 pub fn to_traditional(simplified: &str) -> String {
     hanconv::s2t(simplified)
+}
+
+/// The traditional forms accepted for a simplified term: OpenCC's standard, Taiwan and
+/// Hong Kong conversions (群众 is 羣衆 in the standard table but 群眾 in Taiwan and Hong
+/// Kong usage, and both are correct), without repeats.
+pub fn traditional_forms(simplified: &str) -> Vec<String> {
+    let mut forms = vec![
+        hanconv::s2t(simplified),
+        hanconv::s2tw(simplified),
+        hanconv::s2hk(simplified),
+    ];
+    forms.dedup();
+    forms.sort();
+    forms.dedup();
+    forms
 }
 
 /// The simplified form OpenCC gives for a traditional text.
@@ -130,5 +145,7 @@ mod tests {
     fn traditional_conversion() {
         assert_eq!(to_traditional("中央社会工作部"), "中央社會工作部");
         assert_eq!(to_simplified("兩企三新"), "两企三新");
+        let forms = traditional_forms("群众");
+        assert!(forms.contains(&"群眾".to_string()) && forms.contains(&"羣衆".to_string()));
     }
 }

@@ -66,7 +66,7 @@ codes! {
     PreferredCount = "V110", "preferred-count", Error, "Each language with terms has exactly one preferred term.";
     MissingLanguage = "V111", "missing-language", Error, "Every concept has Chinese (zh) and English (en) terms.";
     PinyinMismatch = "V112", "pinyin-mismatch", Error, "Pinyin must match the characters, syllable by syllable, with tone marks.";
-    TraditionalMismatch = "V113", "traditional-mismatch", Error, "The traditional form must match the simplified term converted to traditional.";
+    TraditionalMismatch = "V113", "traditional-mismatch", Error, "The traditional form must match an OpenCC conversion of the simplified term (standard, Taiwan or Hong Kong).";
     QuoteNotFound = "V114", "quote-not-found", Error, "A citation's quote must occur in the cited passage.";
     UnsafeUrl = "V115", "unsafe-url", Error, "Links must be http, https, mailto or relative.";
     RawHtml = "V116", "raw-html", Error, "Markdown fields must not contain raw HTML.";

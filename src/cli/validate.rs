@@ -26,7 +26,13 @@ pub fn run(glossary: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<Outco
     }
     let dir = glossary_dir(glossary)?;
     let (raw, load_diags) = load::load(&dir)?;
-    let (model, diags) = validate::validate(&raw, load_diags);
+    let (model, mut diags) = validate::validate(&raw, load_diags);
+    if let Some(g) = &model {
+        // Linking warnings (K codes) need the valid model: a term the segmenter splits, a
+        // concept found in no passage.
+        diags.extend(crate::link::lint(g, &raw.files));
+        diag::sort(&mut diags);
+    }
     print!("{}", diag::render(&raw.files, &diags, args.format));
     if args.format == Format::Human {
         if let Some(g) = &model {

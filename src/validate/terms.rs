@@ -145,8 +145,9 @@ fn check_zh_term(ctx: &Ctx, c: &Loaded<RawConcept>, t: &RawTerm, out: &mut Vec<D
         ),
     }
     if let Some(trad) = &t.traditional {
-        let expected = chinese::to_traditional(&t.term.value);
-        if trad.value != expected {
+        let forms = chinese::traditional_forms(&t.term.value);
+        if !forms.contains(&trad.value) {
+            let expected = forms.join("` or `");
             out.push(
                 Diagnostic::new(
                     Code::TraditionalMismatch,
@@ -155,11 +156,10 @@ fn check_zh_term(ctx: &Ctx, c: &Loaded<RawConcept>, t: &RawTerm, out: &mut Vec<D
                         trad.value, t.term.value
                     ),
                 )
-                .at(ctx
-                    .label(c.file, trad)
-                    .with_message(format!("expected `{expected}`")))
+                .at(ctx.label(c.file, trad).with_message(format!("expected `{expected}`")))
                 .help(format!(
-                    "write `traditional: {expected}` (OpenCC simplified→traditional)"
+                    "write `traditional: {}` (OpenCC's conversion; Taiwan and Hong Kong forms are accepted too)",
+                    forms[0]
                 )),
             );
         }
