@@ -1,0 +1,273 @@
+//! Benchmark: how long loading and validating a synthetic glossary takes, and how much memory
+//! the whole `shuyu validate` process needs (issue 2: 10k concepts in under 1 s wall and
+//! 300 MB peak on the 2-core machine).
+//!
+//! ```text
+//! cargo bench --bench validate                          # 1k and 10k concepts
+//! SHUYU_BENCH_SIZES=1000,10000,100000 cargo bench --bench validate
+//! ```
+//!
+//! Glossaries are written by the generator of `examples/gen.rs` (the same code, included
+//! below) into `/dev/shm/shuyu-bench` (tmpfs, for stable figures; the system temp folder
+//! where there is no /dev/shm) and reused while the generator's source is unchanged.
+//! Library time is `shuyu::load::load` + `shuyu::validate::validate`, the median of several
+//! runs after a warm-up. Process figures come from `/usr/bin/time -v` around the release
+//! binary (`apt-get install -y time` if it is missing), which also links the terms.
+
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+#[allow(dead_code)]
+#[path = "../examples/gen/synth.rs"]
+mod synth;
+
+const SEED: u64 = 1;
+/// The bar of issue 2 for 10k concepts.
+const BAR_WALL: Duration = Duration::from_secs(1);
+const BAR_RSS_MB: f64 = 300.0;
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("error: {e:#}");
+        std::process::exit(2);
+    }
+}
+
+struct Row {
+    concepts: usize,
+    files: usize,
+    bytes: u64,
+    load: Duration,
+    validate: Duration,
+    total: Duration,
+}
+
+fn run() -> anyhow::Result<()> {
+    let sizes: Vec<usize> = match std::env::var("SHUYU_BENCH_SIZES") {
+        Ok(s) => s
+            .split(',')
+            .map(|n| n.trim().parse())
+            .collect::<Result<_, _>>()
+            .map_err(|e| anyhow::anyhow!("SHUYU_BENCH_SIZES={s}: {e}"))?,
+        Err(_) => vec![1_000, 10_000],
+    };
+    let root = if Path::new("/dev/shm").is_dir() {
+        PathBuf::from("/dev/shm/shuyu-bench")
+    } else {
+        std::env::temp_dir().join("shuyu-bench")
+    };
+    let mut rows = Vec::new();
+    let mut dirs = Vec::new();
+    for &n in &sizes {
+        let dir = glossary(&root, n)?;
+        let runs = match n {
+            0..=2_000 => 9,
+            2_001..=20_000 => 5,
+            _ => 3,
+        };
+        rows.push(measure(&dir, n, runs)?);
+        dirs.push((n, dir));
+    }
+
+    println!();
+    println!("load + validate (library, median of runs after a warm-up):");
+    println!(
+        "{:>9} {:>7} {:>7} {:>9} {:>12} {:>10} {:>12}",
+        "concepts", "files", "MB", "load ms", "validate ms", "median ms", "concepts/s"
+    );
+    for r in &rows {
+        println!(
+            "{:>9} {:>7} {:>7.1} {:>9.0} {:>12.0} {:>10.0} {:>12.0}",
+            r.concepts,
+            r.files,
+            r.bytes as f64 / 1e6,
+            ms(r.load),
+            ms(r.validate),
+            ms(r.total),
+            r.concepts as f64 / r.total.as_secs_f64()
+        );
+    }
+
+    println!();
+    let bin = env!("CARGO_BIN_EXE_shuyu");
+    if !Path::new("/usr/bin/time").exists() {
+        println!("/usr/bin/time is missing (apt-get install -y time): no process figures");
+        return Ok(());
+    }
+    println!(
+        "whole process (`/usr/bin/time -v {bin} validate --glossary DIR`, load + validate + link):"
+    );
+    println!(
+        "{:>9} {:>9} {:>9} {:>9}",
+        "concepts", "wall s", "cpu s", "peak MB"
+    );
+    for (n, dir) in &dirs {
+        let p = process(bin, dir)?;
+        let verdict = if *n == 10_000 {
+            let ok = p.wall < BAR_WALL.as_secs_f64() && p.rss_mb < BAR_RSS_MB;
+            if ok {
+                "  meets the bar (< 1 s, < 300 MB)"
+            } else {
+                "  MISSES the bar (< 1 s, < 300 MB)"
+            }
+        } else {
+            ""
+        };
+        println!(
+            "{:>9} {:>9.2} {:>9.2} {:>9.0}{verdict}",
+            n, p.wall, p.cpu, p.rss_mb
+        );
+    }
+    Ok(())
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// The glossary of `n` concepts under `root`, generated unless an identical one is there.
+fn glossary(root: &Path, n: usize) -> anyhow::Result<PathBuf> {
+    let dir = root.join(format!("g{n}-seed{SEED}"));
+    let stamp = dir.join(".generated");
+    let want = format!("{n} {SEED} {:016x}\n", generator_hash());
+    if std::fs::read_to_string(&stamp).is_ok_and(|s| s == want) {
+        eprintln!("reusing {}", dir.display());
+        return Ok(dir);
+    }
+    let start = Instant::now();
+    let opts = synth::Options {
+        concepts: n,
+        seed: SEED,
+    };
+    let stats = synth::generate(&dir, &opts, true)?;
+    std::fs::write(&stamp, want)
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", stamp.display()))?;
+    eprintln!(
+        "generated {} ({} files, {:.1} MB) in {:.1} s",
+        dir.display(),
+        stats.files,
+        stats.bytes as f64 / 1e6,
+        start.elapsed().as_secs_f64()
+    );
+    Ok(dir)
+}
+
+/// A hash of the generator's source, so that a changed generator regenerates.
+fn generator_hash() -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    include_str!("../examples/gen/synth.rs").hash(&mut h);
+    include_str!("../examples/gen/words.rs").hash(&mut h);
+    h.finish()
+}
+
+fn measure(dir: &Path, n: usize, runs: usize) -> anyhow::Result<Row> {
+    let (files, bytes) = size_of(dir)?;
+    let mut loads = Vec::new();
+    let mut validates = Vec::new();
+    let mut totals = Vec::new();
+    for run in 0..=runs {
+        let start = Instant::now();
+        let (raw, load_diags) = shuyu::load::load(dir)?;
+        let loaded = start.elapsed();
+        let (model, diags) = shuyu::validate::validate(&raw, load_diags);
+        let total = start.elapsed();
+        let errors = diags
+            .iter()
+            .filter(|d| d.severity() == shuyu::diag::Severity::Error)
+            .count();
+        if model.is_none() || errors > 0 {
+            anyhow::bail!(
+                "{} does not validate: {errors} errors, {} diagnostics",
+                dir.display(),
+                diags.len()
+            );
+        }
+        drop((model, diags, raw));
+        if run > 0 {
+            loads.push(loaded);
+            validates.push(total - loaded);
+            totals.push(total);
+        }
+        eprintln!("{n:>7} concepts, run {run}: {:.0} ms", ms(total));
+    }
+    Ok(Row {
+        concepts: n,
+        files,
+        bytes,
+        load: median(&mut loads),
+        validate: median(&mut validates),
+        total: median(&mut totals),
+    })
+}
+
+fn median(v: &mut [Duration]) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// Files and bytes of the glossary's YAML files.
+fn size_of(dir: &Path) -> anyhow::Result<(usize, u64)> {
+    let mut files = 1;
+    let mut bytes = std::fs::metadata(dir.join("glossary.yaml"))?.len();
+    for sub in ["concepts", "sources"] {
+        let path = dir.join(sub);
+        let entries = std::fs::read_dir(&path)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+        for entry in entries {
+            bytes += entry?.metadata()?.len();
+            files += 1;
+        }
+    }
+    Ok((files, bytes))
+}
+
+struct Process {
+    wall: f64,
+    cpu: f64,
+    rss_mb: f64,
+}
+
+/// Runs `shuyu validate` under `/usr/bin/time -v` and reads its wall time, CPU time and peak RSS.
+fn process(bin: &str, dir: &Path) -> anyhow::Result<Process> {
+    let out = Command::new("/usr/bin/time")
+        .arg("-v")
+        .arg(bin)
+        .arg("validate")
+        .arg("--glossary")
+        .arg(dir)
+        .output()
+        .map_err(|e| anyhow::anyhow!("cannot run /usr/bin/time: {e}"))?;
+    if !out.status.success() {
+        anyhow::bail!(
+            "`shuyu validate --glossary {}` failed: {}",
+            dir.display(),
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .last()
+                .unwrap_or_default()
+        );
+    }
+    let report = String::from_utf8_lossy(&out.stderr);
+    let field = |name: &str| {
+        report
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(name))
+            .map(|v| v.trim().to_string())
+            .ok_or_else(|| anyhow::anyhow!("no `{name}` in the output of /usr/bin/time"))
+    };
+    let seconds = |v: String| -> f64 {
+        // h:mm:ss or m:ss.ss
+        v.split(':').fold(0.0, |acc, part| {
+            acc * 60.0 + part.parse::<f64>().unwrap_or(0.0)
+        })
+    };
+    let user: f64 = field("User time (seconds):")?.parse()?;
+    let sys: f64 = field("System time (seconds):")?.parse()?;
+    Ok(Process {
+        wall: seconds(field("Elapsed (wall clock) time (h:mm:ss or m:ss):")?),
+        cpu: user + sys,
+        rss_mb: field("Maximum resident set size (kbytes):")?.parse::<f64>()? / 1024.0,
+    })
+}
