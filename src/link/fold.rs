@@ -23,7 +23,7 @@ pub struct Word {
 /// Splits and reduces text of one language.
 pub struct Normalizer {
     stemmer: Option<Stemmer>,
-    english: bool,
+    lang: String,
 }
 
 impl std::fmt::Debug for Normalizer {
@@ -49,7 +49,7 @@ impl Normalizer {
         };
         Normalizer {
             stemmer: algorithm.map(Stemmer::create),
-            english: lang == "en",
+            lang: lang.to_string(),
         }
     }
 
@@ -63,15 +63,29 @@ impl Normalizer {
             .collect()
     }
 
-    /// The comparison key of one word.
+    /// The comparison key of one word: its stem, and what the stemmer cut off beyond
+    /// inflection.
+    ///
+    /// Snowball also strips derivational suffixes: "governance" and "government" share the
+    /// stem `govern`, "unidad" and "unido" the stem `unid`. Plurals and inflections should
+    /// match, derivations should not, so the key keeps the part the stemmer removed once its
+    /// inflectional endings are gone (`govern~anc` vs `govern~ment`, but `organ~ization` for
+    /// both "organization" and "organizations").
     pub fn key(&self, word: &str) -> String {
         let mut folded = fold(word);
-        if self.english {
+        if self.lang == "en" {
             folded = british_to_american(folded);
         }
-        match &self.stemmer {
-            Some(s) => s.stem(&folded).into_owned(),
-            None => folded,
+        let Some(stemmer) = &self.stemmer else {
+            return folded;
+        };
+        let stem = stemmer.stem(&folded).into_owned();
+        let rest = folded.strip_prefix(stem.as_str()).unwrap_or("");
+        let rest = strip_inflection(&self.lang, rest);
+        if rest.is_empty() {
+            stem
+        } else {
+            format!("{stem}~{rest}")
         }
     }
 
@@ -120,6 +134,25 @@ pub fn fold(word: &str) -> String {
     out
 }
 
+/// `rest` (what the stemmer cut off a word) without its inflectional endings: plural, verb
+/// endings, and a final gender or silent vowel.
+fn strip_inflection<'a>(lang: &str, rest: &'a str) -> &'a str {
+    let (endings, finals): (&[&str], &[&str]) = match lang {
+        "en" => (&["ings", "ing", "ed", "es", "s"], &["e"]),
+        "fr" => (&["es", "s", "x"], &["e"]),
+        "es" | "it" | "pt" => (&["es", "s"], &["a", "o", "e"]),
+        _ => (&["s"], &[]),
+    };
+    let rest = endings
+        .iter()
+        .find_map(|e| rest.strip_suffix(e))
+        .unwrap_or(rest);
+    finals
+        .iter()
+        .find_map(|e| rest.strip_suffix(e))
+        .unwrap_or(rest)
+}
+
 /// "organisation" → "organization": MERICS writes British English, China Daily American,
 /// and the English stemmer keeps the two apart. Only the unambiguous `-isation` family.
 fn british_to_american(word: String) -> String {
@@ -161,6 +194,16 @@ mod tests {
             keys("fr", "Organisation sociale")
         );
         assert_eq!(keys("es", "nuevos grupos"), keys("es", "Nuevo grupo"));
+    }
+
+    #[test]
+    fn derivations_do_not_stem_alike() {
+        assert_ne!(keys("en", "governance"), keys("en", "government"));
+        assert_eq!(keys("en", "governances"), keys("en", "Governance"));
+        assert_ne!(keys("es", "unidad"), keys("es", "unido"));
+        assert_eq!(keys("es", "unidos"), keys("es", "unidas"));
+        assert_ne!(keys("es", "trabajadores"), keys("es", "trabajo"));
+        assert_eq!(keys("fr", "sociaux"), keys("fr", "sociale"));
     }
 
     #[test]

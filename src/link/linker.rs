@@ -14,6 +14,15 @@ use super::{Links, Occurrence, PassageLinks};
 use crate::model::{Glossary, Lang};
 use crate::segment::Segmenter;
 
+/// `text` in simplified characters (borrowed when it has no traditional ones).
+fn simplified(text: &str) -> std::borrow::Cow<'_, str> {
+    if super::hant::has_traditional(text) {
+        hanconv::t2s(text).into()
+    } else {
+        text.into()
+    }
+}
+
 /// Whether `lang` is written without spaces and needs the segmenter.
 pub fn is_chinese(lang: &str) -> bool {
     lang == "zh" || lang.starts_with("zh-")
@@ -191,9 +200,12 @@ impl LangLinker {
         ctx.iter().any(|part| {
             let part = &text[part.clone()];
             match &self.matcher {
-                Matcher::Zh(_) => cues
-                    .iter()
-                    .any(|c| !c.is_empty() && part.contains(c.as_str())),
+                Matcher::Zh(_) => {
+                    // Cues are simplified, like the terms: look in the simplified context.
+                    let part = simplified(part);
+                    cues.iter()
+                        .any(|c| !c.is_empty() && part.contains(c.as_str()))
+                }
                 Matcher::Latin(m) => {
                     let words = m.normalizer().words(part);
                     cues.iter().any(|c| m.contains_phrase(&words, c))

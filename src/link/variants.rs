@@ -7,11 +7,12 @@
 //! pass over the original text with its original offsets.
 
 /// Quote styles a quoted term may be written in: (opening, closing).
-const QUOTE_STYLES: [(char, char); 5] = [
+const QUOTE_STYLES: [(char, char); 6] = [
     ('“', '”'),
     ('"', '"'),
     ('「', '」'),
     ('‘', '’'),
+    ('\'', '\''),
     ('『', '』'),
 ];
 
