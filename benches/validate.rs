@@ -42,6 +42,8 @@ struct Row {
     load: Duration,
     validate: Duration,
     total: Duration,
+    /// CPU time (user + system, every thread) of one run, median.
+    cpu: Duration,
 }
 
 fn run() -> anyhow::Result<()> {
@@ -74,19 +76,26 @@ fn run() -> anyhow::Result<()> {
     println!();
     println!("load + validate (library, median of runs after a warm-up):");
     println!(
-        "{:>9} {:>7} {:>7} {:>9} {:>12} {:>10} {:>12}",
-        "concepts", "files", "MB", "load ms", "validate ms", "median ms", "concepts/s"
+        "{:>9} {:>7} {:>7} {:>9} {:>12} {:>10} {:>8} {:>12}",
+        "concepts", "files", "MB", "load ms", "validate ms", "median ms", "cpu ms", "concepts/s"
     );
     for r in &rows {
         println!(
-            "{:>9} {:>7} {:>7.1} {:>9.0} {:>12.0} {:>10.0} {:>12.0}",
+            "{:>9} {:>7} {:>7.1} {:>9.0} {:>12.0} {:>10.0} {:>8.0} {:>12.0}",
             r.concepts,
             r.files,
             r.bytes as f64 / 1e6,
             ms(r.load),
             ms(r.validate),
             ms(r.total),
+            ms(r.cpu),
             r.concepts as f64 / r.total.as_secs_f64()
+        );
+    }
+    if let Some(kb) = status_kb("VmHWM:") {
+        println!(
+            "peak RSS of this benchmark process (largest size, library only): {:.0} MB",
+            kb / 1024.0
         );
     }
 
@@ -167,12 +176,15 @@ fn measure(dir: &Path, n: usize, runs: usize) -> anyhow::Result<Row> {
     let mut loads = Vec::new();
     let mut validates = Vec::new();
     let mut totals = Vec::new();
+    let mut cpus = Vec::new();
     for run in 0..=runs {
+        let cpu0 = cpu_time();
         let start = Instant::now();
         let (raw, load_diags) = shuyu::load::load(dir)?;
         let loaded = start.elapsed();
         let (model, diags) = shuyu::validate::validate(&raw, load_diags);
         let total = start.elapsed();
+        let cpu = cpu_time().saturating_sub(cpu0);
         let errors = diags
             .iter()
             .filter(|d| d.severity() == shuyu::diag::Severity::Error)
@@ -189,6 +201,7 @@ fn measure(dir: &Path, n: usize, runs: usize) -> anyhow::Result<Row> {
             loads.push(loaded);
             validates.push(total - loaded);
             totals.push(total);
+            cpus.push(cpu);
         }
         eprintln!("{n:>7} concepts, run {run}: {:.0} ms", ms(total));
     }
@@ -199,6 +212,7 @@ fn measure(dir: &Path, n: usize, runs: usize) -> anyhow::Result<Row> {
         load: median(&mut loads),
         validate: median(&mut validates),
         total: median(&mut totals),
+        cpu: median(&mut cpus),
     })
 }
 
@@ -221,6 +235,36 @@ fn size_of(dir: &Path) -> anyhow::Result<(usize, u64)> {
         }
     }
     Ok((files, bytes))
+}
+
+/// CPU time (user + system) of this process so far, from /proc/self/stat (zero elsewhere).
+fn cpu_time() -> Duration {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return Duration::ZERO;
+    };
+    // Fields after the command name (which may hold spaces) start at state, field 3.
+    let after = stat.rsplit(')').next().unwrap_or_default();
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    // utime and stime are fields 14 and 15, i.e. 11 and 12 after the state; 100 ticks a second.
+    Duration::from_millis((ticks(11) + ticks(12)) * 10)
+}
+
+/// A `kB` value of /proc/self/status.
+fn status_kb(name: &str) -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(name))?;
+    line[name.len()..]
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()
 }
 
 struct Process {
