@@ -15,11 +15,38 @@
 //! [`Segmenter`] and shares it (jieba is `Send + Sync`) across threads.
 
 use std::ops::Range;
+use std::sync::Mutex;
+use std::thread::JoinHandle;
 
 use jieba_rs::Jieba;
 
 /// The part-of-speech tag given to glossary terms (jieba's tag for "other proper noun").
 const TERM_TAG: &str = "nz";
+
+/// jieba with its default dictionary, being loaded on a thread of its own by [`preload`].
+static PRELOADED: Mutex<Option<JoinHandle<Jieba>>> = Mutex::new(None);
+
+/// Starts loading jieba's default dictionary on another thread, so that it overlaps with
+/// reading and validating the glossary: a command that will link calls this first, and the
+/// next [`Segmenter::new`] picks the result up. Loading the dictionary is most of the start-up
+/// of a command that links one paragraph.
+pub fn preload() {
+    let mut slot = PRELOADED.lock().unwrap_or_else(|e| e.into_inner());
+    if slot.is_none() {
+        *slot = std::thread::Builder::new()
+            .name("jieba-preload".into())
+            .spawn(Jieba::new)
+            .ok();
+    }
+}
+
+/// The preloaded jieba if [`preload`] started one, else a freshly loaded one.
+fn base() -> Jieba {
+    let handle = PRELOADED.lock().unwrap_or_else(|e| e.into_inner()).take();
+    handle
+        .and_then(|h| h.join().ok())
+        .unwrap_or_default()
+}
 
 /// A jieba-rs segmenter whose dictionary knows the glossary's Chinese terms.
 pub struct Segmenter {
@@ -40,7 +67,7 @@ impl Segmenter {
     /// will finally be (a part added later would otherwise raise the bar the long term had
     /// to clear only after it was set).
     pub fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut jieba = Jieba::new();
+        let mut jieba = base();
         let mut terms: Vec<&str> = terms.into_iter().filter(|t| !t.is_empty()).collect();
         terms.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
         terms.dedup();
@@ -147,6 +174,15 @@ mod tests {
         let cut = jieba_with("社会工作部", Some(1_000_000));
         assert!(cut.iter().any(|w| w == "社会工作部"), "{cut:?}");
         assert!(!cut.iter().any(|w| w == "部门"), "{cut:?}");
+    }
+
+    #[test]
+    fn a_preloaded_dictionary_is_used_once() {
+        preload();
+        let s = Segmenter::new(["两企三新"]);
+        assert_eq!(s.words("两企三新"), ["两企三新"]);
+        let again = Segmenter::new([]);
+        assert_eq!(again.words("社会工作"), ["社会工作"]);
     }
 
     #[test]

@@ -99,6 +99,7 @@ struct Record<'a> {
 }
 
 pub fn run_link(glossary: Option<&Path>, args: &LinkArgs) -> anyhow::Result<Outcome> {
+    crate::segment::preload();
     let Some(g) = load_glossary(glossary)? else {
         return Ok(Outcome::Problems);
     };
@@ -125,6 +126,7 @@ pub fn run_link(glossary: Option<&Path>, args: &LinkArgs) -> anyhow::Result<Outc
 }
 
 pub fn run_concordance(glossary: Option<&Path>, args: &ConcordanceArgs) -> anyhow::Result<Outcome> {
+    crate::segment::preload();
     let Some(g) = load_glossary(glossary)? else {
         return Ok(Outcome::Problems);
     };

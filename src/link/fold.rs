@@ -63,6 +63,11 @@ impl Normalizer {
             .collect()
     }
 
+    /// The words of `text` as written, in order.
+    pub fn word_strs<'t>(&self, text: &'t str) -> impl Iterator<Item = &'t str> + 't {
+        word_spans(text).map(move |span| &text[span])
+    }
+
     /// The comparison key of one word: its stem, and what the stemmer cut off beyond
     /// inflection.
     ///

@@ -1,7 +1,7 @@
 //! The linker: one matcher per language, built once from the glossary and shared (it is
 //! `Sync`) by every thread that links passages.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
@@ -72,8 +72,9 @@ impl Linker {
                 }
             }
         }
+        // Chinese (jieba's dictionary) and the stemmed languages build on separate cores.
         let langs = by_lang
-            .into_iter()
+            .into_par_iter()
             .map(|(lang, entries)| {
                 let linker = LangLinker::new(&lang, entries);
                 (lang, linker)
@@ -178,8 +179,19 @@ impl LangLinker {
             return LangLinker { forms, matcher };
         }
         let normalizer = Normalizer::new(lang);
+        // Terms share most of their words ("social", "governance"): stem each word once.
+        let mut keys: HashMap<String, String> = HashMap::new();
         for (text, entry) in entries {
-            let key = normalizer.phrase_key(&text);
+            let mut key = String::new();
+            for word in normalizer.word_strs(&text) {
+                let k = keys
+                    .entry(word.to_string())
+                    .or_insert_with(|| normalizer.key(word));
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(k);
+            }
             if !key.is_empty() {
                 forms.add(key, entry);
             }
