@@ -85,9 +85,11 @@ pub fn glossary_dir(given: Option<&Path>) -> anyhow::Result<PathBuf> {
             let cwd = std::env::current_dir()?;
             let found = load::discover(&cwd)?;
             // Shown in every diagnostic: keep it short and relative when we can.
-            Ok(found
-                .strip_prefix(&cwd)
-                .map_or(found.clone(), Path::to_path_buf))
+            Ok(match found.strip_prefix(&cwd) {
+                Ok(rel) if rel.as_os_str().is_empty() => PathBuf::from("."),
+                Ok(rel) => rel.to_path_buf(),
+                Err(_) => found.clone(),
+            })
         }
     }
 }
