@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::forms::{FormId, Forms};
 use super::hant::{self, Simplified};
@@ -45,7 +45,9 @@ impl ZhMatcher {
             }
         }
         let searcher = (!patterns.is_empty()).then(|| {
+            // A DFA: the fastest search, and a few MB for ten thousand terms.
             AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::DFA))
                 .match_kind(MatchKind::Standard)
                 .build(&patterns)
                 .expect("glossary terms make a valid automaton")
@@ -87,7 +89,8 @@ impl ZhMatcher {
         leftmost_longest(kept)
     }
 
-    /// Every occurrence of every pattern, overlapping ones included, by start.
+    /// Every occurrence of every pattern, overlapping ones included, by start and longest
+    /// first (the order [`leftmost_longest`] wants, so its sort finds nothing to do).
     fn candidates(&self, text: &str) -> Vec<Hit> {
         let Some(searcher) = &self.searcher else {
             return Vec::new();
@@ -96,7 +99,7 @@ impl ZhMatcher {
             .find_overlapping_iter(text)
             .map(|m| (m.range(), self.pattern_form[m.pattern().as_usize()]))
             .collect();
-        out.sort_by_key(|(r, _)| (r.start, r.end));
+        out.sort_unstable_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
         out
     }
 
@@ -109,8 +112,11 @@ impl ZhMatcher {
             let mut block = block_around(text, candidates[i].0.clone());
             let mut j = i + 1;
             while j < candidates.len() && candidates[j].0.start < block.end {
-                let next = block_around(text, candidates[j].0.clone());
-                block.end = block.end.max(next.end);
+                // Only a candidate that reaches past the block (a term with punctuation in
+                // it) widens it; the others are inside and need no scan.
+                if candidates[j].0.end > block.end {
+                    block.end = block_around(text, candidates[j].0.clone()).end;
+                }
                 j += 1;
             }
             let bounds = self.segmenter.boundaries(&text[block.clone()]);
