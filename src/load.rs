@@ -4,9 +4,12 @@
 //! Each file goes through these steps, and the first that fails yields one diagnostic:
 //!
 //! 1. read the bytes: refuse files over [`MAX_FILE_BYTES`] and invalid UTF-8, warn on a BOM;
-//! 2. scan the YAML events (the "generic node" pass): a syntax error is reported as itself,
-//!    anchors and aliases are refused, nesting is capped at [`MAX_DEPTH`], one document a file;
-//! 3. deserialize into the strict [`crate::raw`] types: unknown, missing and mistyped fields.
+//! 2. deserialize into the strict [`crate::raw`] types, under a budget that refuses anchors,
+//!    aliases, a second document and deep nesting;
+//! 3. only if that fails, scan the YAML events (the "generic node" pass) to find the first
+//!    structural problem — a syntax error, an anchor or alias, nesting deeper than
+//!    [`MAX_DEPTH`], a second document, an empty file — and report it as itself; otherwise
+//!    report the type error: an unknown, missing or mistyped field.
 //!
 //! Files are read in sorted order, so diagnostics and everything downstream are deterministic.
 
@@ -167,14 +170,13 @@ fn read_yaml<T: DeserializeOwned>(
         Ok(text) => text,
         Err(file) => return Ok((file, None)),
     };
-    if let Some(d) = scan(&text, file, files) {
-        diags.push(d);
-        return Ok((file, None));
-    }
+    // The typed pass refuses everything the scan does (its budget allows no anchors, one
+    // document, the same depth), so the scan runs only to explain a failure: a syntax error
+    // is then reported as itself, not as the type error it caused. Valid files parse once.
     match serde_saphyr::from_str_with_options::<T>(&text, options()) {
         Ok(value) => Ok((file, Some(value))),
         Err(e) => {
-            diags.push(typed_error(&e, file, files));
+            diags.push(scan(&text, file, files).unwrap_or_else(|| typed_error(&e, file, files)));
             Ok((file, None))
         }
     }
@@ -355,12 +357,12 @@ fn too_deep(label: Label) -> Diagnostic {
     .help("a glossary entry needs at most six levels: check the indentation")
 }
 
-/// Budgets for the typed pass; the scan has already refused aliases and deep nesting.
+/// Budgets for the typed pass: no anchors or aliases, one document, at most [`MAX_DEPTH`].
 fn options() -> Options {
     let mut budget = Budget::default();
     budget.max_aliases = 0;
     budget.max_anchors = 0;
-    budget.max_depth = MAX_DEPTH + 1;
+    budget.max_depth = MAX_DEPTH;
     budget.max_documents = 1;
     let mut options = Options::default();
     options.budget = Some(budget);
