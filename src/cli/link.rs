@@ -121,7 +121,7 @@ pub fn run_link(glossary: Option<&Path>, args: &LinkArgs) -> anyhow::Result<Outc
         file_hits(&linker, &texts, args.lang.as_deref())
     };
     let empty = Vec::new();
-    print!("{}", render(&g, &hits, &empty, args.format));
+    emit(&render(&g, &hits, &empty, args.format))?;
     Ok(Outcome::Clean)
 }
 
@@ -145,8 +145,19 @@ pub fn run_concordance(glossary: Option<&Path>, args: &ConcordanceArgs) -> anyho
         .into_iter()
         .filter(|h| concepts.iter().any(|c| h.occurrence.may_be(c)))
         .collect();
-    print!("{}", render(&g, &hits, &alignments, args.format));
+    emit(&render(&g, &hits, &alignments, args.format))?;
     Ok(Outcome::Clean)
+}
+
+/// Writes `text` to standard output; a reader that stops early (`shuyu link | head`) is not an
+/// error.
+fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => Ok(result?),
+    }
 }
 
 /// Loads and validates the glossary; prints its errors and returns `None` if it is invalid.
@@ -232,7 +243,7 @@ fn file_hits<'t>(
 fn render(g: &Glossary, hits: &[Hit], alignments: &[Alignment], format: LinkFormat) -> String {
     match format {
         LinkFormat::Json => hits.iter().map(json_line).collect(),
-        LinkFormat::Human => human(g, hits, alignments),
+        LinkFormat::Human => human(g, hits, alignments, std::io::stdout().is_terminal()),
     }
 }
 
@@ -269,7 +280,7 @@ fn json_line(h: &Hit) -> String {
 
 /// The concordance: a heading per concept (ambiguous occurrences under their candidates),
 /// then one keyword-in-context line per occurrence.
-fn human(g: &Glossary, hits: &[Hit], alignments: &[Alignment]) -> String {
+fn human(g: &Glossary, hits: &[Hit], alignments: &[Alignment], bold: bool) -> String {
     let mut groups: BTreeMap<String, Vec<&Hit>> = BTreeMap::new();
     for h in hits {
         let key = match h.occurrence.concept() {
@@ -278,7 +289,6 @@ fn human(g: &Glossary, hits: &[Hit], alignments: &[Alignment]) -> String {
         };
         groups.entry(key).or_default().push(h);
     }
-    let bold = std::io::stdout().is_terminal();
     let mut out = String::new();
     for (key, group) in &groups {
         out.push_str(&format!("{} ({})\n", heading(g, key), group.len()));
@@ -315,9 +325,10 @@ fn heading(g: &Glossary, key: &str) -> String {
 
 fn kwic_line(h: &Hit, place_width: usize, bold: bool) -> String {
     let o = &h.occurrence;
+    // Forty columns of context on the left: twenty Chinese characters or forty letters.
     let width = if is_chinese(&h.lang) { 20 } else { 40 };
     let k = kwic(h.text, o.start..o.end, width);
-    let pad = (width * 2).saturating_sub(display_width(&k.left));
+    let pad = 40usize.saturating_sub(display_width(&k.left));
     let term = if bold {
         format!("\x1b[1m{}\x1b[0m", k.term)
     } else {
@@ -361,4 +372,60 @@ fn aligned_lines(alignments: &[Alignment], place: &Place, concept: &str) -> Stri
         out.push_str(&format!("      ↳ {} {}: {used}\n", a.lang, a.translation));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::link::fixture::department;
+
+    fn hits(g: &Glossary) -> Vec<Hit<'_>> {
+        source_hits(g, Linker::new(g).link_glossary(g), None)
+    }
+
+    #[test]
+    fn json_has_one_object_per_occurrence_with_byte_offsets() {
+        let g = department();
+        let hits = hits(&g);
+        let zh = hits.iter().find(|h| h.lang == "zh").expect("a zh hit");
+        let line = json_line(zh);
+        assert!(line.ends_with('\n') && line.matches('\n').count() == 1);
+        let v: serde_json::Value = serde_json::from_str(&line).expect("valid JSON");
+        assert_eq!(v["concept"], "society-work-department");
+        assert_eq!(v["source"], "zh-src");
+        assert_eq!(v["passage"], "p1");
+        assert_eq!(
+            (v["start"].as_u64(), v["end"].as_u64()),
+            (Some(6), Some(27))
+        );
+        assert_eq!(v["ambiguous"], false);
+        assert!(v.get("file").is_none());
+    }
+
+    #[test]
+    fn human_output_groups_by_concept_and_shows_translations() {
+        let g = department();
+        let links = Linker::new(&g).link_glossary(&g);
+        let alignments = align(&g, &links);
+        let hits = source_hits(&g, links, None);
+        let out = human(&g, &hits, &alignments, false);
+        assert!(out
+            .starts_with("society-work-department — 中央社会工作部 / Society Work Department (4)"));
+        assert!(out.contains("[Department of Social Work]"));
+        assert!(out.contains("↳ fr fr-src: Département du travail social (preferred)"));
+        assert!(out.contains("↳ fr fr-src: no known rendering (unmatched)"));
+    }
+
+    #[test]
+    fn concepts_are_found_by_any_form() {
+        let g = department();
+        for q in [
+            "中央社會工作部",
+            "department of social work",
+            "society-work-department",
+        ] {
+            assert_eq!(concepts_named(&g, q), ["society-work-department"], "{q}");
+        }
+        assert!(concepts_named(&g, "nothing").is_empty());
+    }
 }

@@ -126,3 +126,25 @@ fn status_in(glossary: &Glossary, concept: &str, lang: &str, term: &str) -> Opti
     let terms = glossary.concepts.get(concept)?.terms.get(lang)?;
     terms.iter().find(|t| t.text == term).map(|t| t.status)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::department;
+    use super::super::Linker;
+    use super::*;
+
+    #[test]
+    fn a_translation_uses_a_rendering_or_is_unmatched() {
+        let g = department();
+        let links = Linker::new(&g).link_glossary(&g);
+        let a = align(&g, &links);
+        let used: Vec<_> = a
+            .iter()
+            .map(|a| (a.passage.as_str(), a.renderings.len()))
+            .collect();
+        assert_eq!(used, [("a", 1), ("b", 0)]);
+        assert_eq!(a[0].renderings[0].term, "Département du travail social");
+        assert_eq!(a[0].renderings[0].status, Some(Status::Preferred));
+        assert!(a[1].is_unmatched() && a[1].lang == "fr");
+    }
+}

@@ -110,3 +110,23 @@ fn split(
     }
     d
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::department;
+    use super::*;
+
+    #[test]
+    fn split_and_unlinked_terms_are_warned() {
+        let g = department();
+        let d = lint(&g, &Files::default());
+        let codes: Vec<_> = d.iter().map(|d| (d.code, d.message.as_str())).collect();
+        assert_eq!(codes.len(), 3, "{codes:?}");
+        assert_eq!(codes[0].0, Code::TermSplit);
+        assert!(codes[0].1.contains("信访") && codes[0].1.contains("zh-src#p2"));
+        assert!(d[0].help.as_deref().is_some_and(|h| h.contains("信访工作")));
+        // 信访 occurs only inside 信访工作, so its concept is linked nowhere either.
+        assert_eq!((codes[1].0, codes[2].0), (Code::Unlinked, Code::Unlinked));
+        assert!(codes[1].1.contains("petitions") && codes[2].1.contains("unused"));
+    }
+}

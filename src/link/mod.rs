@@ -14,6 +14,8 @@
 
 pub mod align;
 pub mod doc;
+#[cfg(test)]
+pub(crate) mod fixture;
 pub mod fold;
 pub mod forms;
 pub mod hant;

@@ -92,3 +92,34 @@ fn passages_using(links: &Links, alignments: &[Alignment]) -> BTreeMap<Key, Pass
     }
     used
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::department;
+    use super::super::{link_glossary, Linker};
+
+    #[test]
+    fn renderings_are_counted_per_language_with_status() {
+        let g = department();
+        let linked = link_glossary(&Linker::new(&g), &g);
+        let en = &linked.wild["society-work-department"]["en"];
+        let counts: Vec<_> = en
+            .renderings
+            .iter()
+            .map(|r| (r.term.as_str(), r.passages))
+            .collect();
+        assert_eq!(
+            counts,
+            [
+                ("Society Work Department", 1),
+                ("Department of Social Work", 1)
+            ]
+        );
+        let fr = &linked.wild["society-work-department"]["fr"];
+        assert_eq!((fr.renderings[0].passages, fr.unmatched), (1, 1));
+        assert_eq!(
+            linked.wild["society-work-department"]["zh"].renderings[0].passages,
+            1
+        );
+    }
+}
