@@ -43,9 +43,7 @@ pub fn preload() {
 /// The preloaded jieba if [`preload`] started one, else a freshly loaded one.
 fn base() -> Jieba {
     let handle = PRELOADED.lock().unwrap_or_else(|e| e.into_inner()).take();
-    handle
-        .and_then(|h| h.join().ok())
-        .unwrap_or_default()
+    handle.and_then(|h| h.join().ok()).unwrap_or_default()
 }
 
 /// A jieba-rs segmenter whose dictionary knows the glossary's Chinese terms.
