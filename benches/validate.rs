@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use anyhow::Context;
+
 #[allow(dead_code)]
 #[path = "../examples/gen/synth.rs"]
 mod synth;
@@ -223,14 +225,21 @@ fn median(v: &mut [Duration]) -> Duration {
 
 /// Files and bytes of the glossary's YAML files.
 fn size_of(dir: &Path) -> anyhow::Result<(usize, u64)> {
+    let meta = dir.join("glossary.yaml");
     let mut files = 1;
-    let mut bytes = std::fs::metadata(dir.join("glossary.yaml"))?.len();
+    let mut bytes = std::fs::metadata(&meta)
+        .with_context(|| format!("cannot read {}", meta.display()))?
+        .len();
     for sub in ["concepts", "sources"] {
         let path = dir.join(sub);
         let entries = std::fs::read_dir(&path)
             .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
         for entry in entries {
-            bytes += entry?.metadata()?.len();
+            let entry = entry.with_context(|| format!("cannot read {}", path.display()))?;
+            let meta = entry
+                .metadata()
+                .with_context(|| format!("cannot read {}", entry.path().display()))?;
+            bytes += meta.len();
             files += 1;
         }
     }
