@@ -39,6 +39,15 @@ impl Files {
         self.files.len() - 1
     }
 
+    /// How many files are registered: the id the next one will get.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
     pub fn path(&self, id: FileId) -> &Path {
         &self.files[id].0
     }
@@ -73,20 +82,24 @@ impl Files {
 
     /// Byte offset of a 1-based line and character column, clamped to the text.
     pub fn offset_of(&self, id: FileId, line: usize, column: usize) -> usize {
-        let text = self.text(id);
-        let line_start: usize = text
-            .split_inclusive('\n')
-            .take(line.saturating_sub(1))
-            .map(str::len)
-            .sum();
-        let rest = &text[line_start.min(text.len())..];
-        let in_line = rest
-            .char_indices()
-            .take_while(|(_, c)| *c != '\n')
-            .nth(column.saturating_sub(1))
-            .map_or_else(|| rest.find('\n').unwrap_or(rest.len()), |(i, _)| i);
-        line_start + in_line
+        offset_of(self.text(id), line, column)
     }
+}
+
+/// Byte offset of a 1-based line and character column in `text`, clamped to the text.
+pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let rest = &text[line_start.min(text.len())..];
+    let in_line = rest
+        .char_indices()
+        .take_while(|(_, c)| *c != '\n')
+        .nth(column.saturating_sub(1))
+        .map_or_else(|| rest.find('\n').unwrap_or(rest.len()), |(i, _)| i);
+    line_start + in_line
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {

@@ -15,12 +15,13 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_saphyr::granit_parser::{Event, Parser, ScanError};
 use serde_saphyr::{Budget, Error as YamlError, Location, Options};
 
 use crate::codes::Code;
-use crate::diag::{Diagnostic, FileId, Files, Label};
+use crate::diag::{offset_of, Diagnostic, FileId, Files, Label};
 use crate::raw::{RawConcept, RawGlossaryFile, RawSource};
 
 /// Files larger than this are refused unread: a glossary entry is a few kilobytes.
@@ -86,7 +87,8 @@ pub fn discover(start: &Path) -> Result<PathBuf, LoadError> {
 }
 
 /// Reads a glossary folder. Problems with the data become diagnostics; only a folder that
-/// cannot be read at all is an error.
+/// cannot be read at all is an error. Files are parsed in parallel and registered in sorted
+/// order, so file ids and output do not depend on scheduling.
 pub fn load(dir: &Path) -> Result<(RawGlossary, Vec<Diagnostic>), LoadError> {
     if !dir.is_dir() {
         return Err(LoadError::NotADirectory(dir.to_path_buf()));
@@ -95,8 +97,9 @@ pub fn load(dir: &Path) -> Result<(RawGlossary, Vec<Diagnostic>), LoadError> {
     let mut diags = Vec::new();
     let meta_path = dir.join("glossary.yaml");
     if meta_path.is_file() {
-        let (file, parsed) = read_yaml(&mut raw.files, &meta_path, &mut diags)?;
-        raw.glossary = parsed.map(|value| Loaded { file, value });
+        for (file, value) in register(&mut raw, &mut diags, parse_all(&[meta_path], 0)?) {
+            raw.glossary = Some(Loaded { file, value });
+        }
     } else {
         diags.push(
             Diagnostic::new(
@@ -106,19 +109,54 @@ pub fn load(dir: &Path) -> Result<(RawGlossary, Vec<Diagnostic>), LoadError> {
             .help("create glossary.yaml with title, languages, domains and authorities"),
         );
     }
-    for path in yaml_files(&dir.join("concepts"), &mut diags)? {
-        let (file, parsed) = read_yaml(&mut raw.files, &path, &mut diags)?;
-        raw.stems.push((file, file_stem(&path)));
-        raw.concepts
-            .extend(parsed.map(|value| Loaded { file, value }));
+    let paths = yaml_files(&dir.join("concepts"), &mut diags)?;
+    let parsed = parse_all(&paths, raw.files.len())?;
+    for (file, value) in register(&mut raw, &mut diags, parsed) {
+        raw.concepts.push(Loaded { file, value });
     }
-    for path in yaml_files(&dir.join("sources"), &mut diags)? {
-        let (file, parsed) = read_yaml(&mut raw.files, &path, &mut diags)?;
-        raw.stems.push((file, file_stem(&path)));
-        raw.sources
-            .extend(parsed.map(|value| Loaded { file, value }));
+    let paths = yaml_files(&dir.join("sources"), &mut diags)?;
+    let parsed = parse_all(&paths, raw.files.len())?;
+    for (file, value) in register(&mut raw, &mut diags, parsed) {
+        raw.sources.push(Loaded { file, value });
     }
     Ok((raw, diags))
+}
+
+/// One file read and parsed, not yet registered in [`Files`].
+struct Parsed<T> {
+    path: PathBuf,
+    text: String,
+    value: Option<T>,
+    diags: Vec<Diagnostic>,
+}
+
+/// Parses `paths` in parallel; the i-th file will be registered as `first_id + i`.
+fn parse_all<T: DeserializeOwned + Send>(
+    paths: &[PathBuf],
+    first_id: FileId,
+) -> Result<Vec<Parsed<T>>, LoadError> {
+    paths
+        .par_iter()
+        .enumerate()
+        .map(|(i, path)| parse_file(path, first_id + i))
+        .collect()
+}
+
+/// Registers parsed files in order; returns the values that parsed, with their file ids.
+fn register<T>(
+    raw: &mut RawGlossary,
+    diags: &mut Vec<Diagnostic>,
+    parsed: Vec<Parsed<T>>,
+) -> Vec<(FileId, T)> {
+    let mut values = Vec::new();
+    for p in parsed {
+        let stem = file_stem(&p.path);
+        let file = raw.files.add(p.path, p.text);
+        raw.stems.push((file, stem));
+        diags.extend(p.diags);
+        values.extend(p.value.map(|v| (file, v)));
+    }
+    values
 }
 
 fn file_stem(path: &Path) -> String {
@@ -160,41 +198,51 @@ fn is_hidden(path: &Path) -> bool {
         .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
-/// Reads one file through the three steps of the module doc.
-fn read_yaml<T: DeserializeOwned>(
-    files: &mut Files,
-    path: &Path,
-    diags: &mut Vec<Diagnostic>,
-) -> Result<(FileId, Option<T>), LoadError> {
-    let (file, text) = match read_text(files, path, diags)? {
+/// Reads and parses one file through the steps of the module doc.
+fn parse_file<T: DeserializeOwned>(path: &Path, file: FileId) -> Result<Parsed<T>, LoadError> {
+    let mut diags = Vec::new();
+    let text = match read_text(path, file, &mut diags)? {
         Ok(text) => text,
-        Err(file) => return Ok((file, None)),
+        Err(text) => {
+            return Ok(Parsed {
+                path: path.to_path_buf(),
+                text,
+                value: None,
+                diags,
+            })
+        }
     };
     // The typed pass refuses everything the scan does (its budget allows no anchors, one
     // document, the same depth), so the scan runs only to explain a failure: a syntax error
     // is then reported as itself, not as the type error it caused. Valid files parse once.
-    match serde_saphyr::from_str_with_options::<T>(&text, options()) {
-        Ok(value) => Ok((file, Some(value))),
+    let value = match serde_saphyr::from_str_with_options::<T>(&text, options()) {
+        Ok(value) => Some(value),
         Err(e) => {
-            diags.push(scan(&text, file, files).unwrap_or_else(|| typed_error(&e, file, files)));
-            Ok((file, None))
+            diags.push(scan(&text, file).unwrap_or_else(|| typed_error(&e, file, &text)));
+            None
         }
-    }
+    };
+    Ok(Parsed {
+        path: path.to_path_buf(),
+        text,
+        value,
+        diags,
+    })
 }
 
-/// Step 1: the file's text, registered in `files`; or the id of a file that is not text.
+/// Step 1: the file's text (a BOM removed); or, for a file that is not text, the text to
+/// register for it.
 fn read_text(
-    files: &mut Files,
     path: &Path,
+    file: FileId,
     diags: &mut Vec<Diagnostic>,
-) -> Result<Result<(FileId, String), FileId>, LoadError> {
+) -> Result<Result<String, String>, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     };
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_FILE_BYTES {
-        let file = files.add(path.to_path_buf(), String::new());
         diags.push(
             Diagnostic::new(
                 Code::FileTooLarge,
@@ -206,25 +254,22 @@ fn read_text(
             .at(Label::new(file, 0..0))
             .help("split the source into several files, or quote shorter passages"),
         );
-        return Ok(Err(file));
+        return Ok(Err(String::new()));
     }
     let bytes = std::fs::read(path).map_err(io)?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Ok(strip_bom(files, path, text, diags))),
+        Ok(text) => Ok(Ok(strip_bom(text, file, diags))),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let at = lossy[..]
-                .char_indices()
-                .nth(valid_chars(e.as_bytes(), valid));
+            let at = lossy.char_indices().nth(valid_chars(e.as_bytes(), valid));
             let start = at.map_or(lossy.len(), |(i, _)| i);
-            let file = files.add(path.to_path_buf(), lossy);
             diags.push(
                 Diagnostic::new(Code::InvalidUtf8, "the file is not valid UTF-8")
                     .at(Label::new(file, start..start + 1).with_message("invalid byte here"))
                     .help("save the file as UTF-8"),
             );
-            Ok(Err(file))
+            Ok(Err(lossy))
         }
     }
 }
@@ -234,15 +279,9 @@ fn valid_chars(bytes: &[u8], valid_up_to: usize) -> usize {
     std::str::from_utf8(&bytes[..valid_up_to]).map_or(0, |s| s.chars().count())
 }
 
-fn strip_bom(
-    files: &mut Files,
-    path: &Path,
-    text: String,
-    diags: &mut Vec<Diagnostic>,
-) -> (FileId, String) {
+fn strip_bom(text: String, file: FileId, diags: &mut Vec<Diagnostic>) -> String {
     match text.strip_prefix('\u{feff}') {
         Some(rest) => {
-            let file = files.add(path.to_path_buf(), rest.to_string());
             diags.push(
                 Diagnostic::new(
                     Code::ByteOrderMark,
@@ -251,38 +290,38 @@ fn strip_bom(
                 .at(Label::new(file, 0..0))
                 .help("save the file as UTF-8 without BOM"),
             );
-            (file, rest.to_string())
+            rest.to_string()
         }
-        None => (files.add(path.to_path_buf(), text.clone()), text),
+        None => text,
     }
 }
 
-/// Step 2: walks the YAML events once; returns the first structural problem.
-fn scan(text: &str, file: FileId, files: &Files) -> Option<Diagnostic> {
+/// Step 3: walks the YAML events once; returns the first structural problem.
+fn scan(text: &str, file: FileId) -> Option<Diagnostic> {
     let mut depth = 0usize;
     let mut documents = 0usize;
     let mut nodes = 0usize;
     for event in Parser::new_from_str(text) {
         let (event, span) = match event {
             Ok(pair) => pair,
-            Err(e) => return Some(syntax_error(&e, file, files)),
+            Err(e) => return Some(syntax_error(&e, file, text)),
         };
-        let at = |files: &Files| {
-            let start = files.offset_of(file, span.start.line(), span.start.col() + 1);
-            let end = files.offset_of(file, span.end.line(), span.end.col() + 1);
+        let at = || {
+            let start = offset_of(text, span.start.line(), span.start.col() + 1);
+            let end = offset_of(text, span.end.line(), span.end.col() + 1);
             Label::new(file, start..end.max(start))
         };
         match event {
             Event::DocumentStart(..) => documents += 1,
-            Event::Alias(_) | Event::UnresolvedAlias(_) => return Some(alias_error(at(files))),
-            Event::Scalar(_, _, anchor, _) if anchor != 0 => return Some(anchor_error(at(files))),
+            Event::Alias(_) | Event::UnresolvedAlias(_) => return Some(alias_error(at())),
+            Event::Scalar(_, _, anchor, _) if anchor != 0 => return Some(anchor_error(at())),
             Event::SequenceStart(_, anchor, _) | Event::MappingStart(_, anchor, _) => {
                 if anchor != 0 {
-                    return Some(anchor_error(at(files)));
+                    return Some(anchor_error(at()));
                 }
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    return Some(too_deep(at(files)));
+                    return Some(too_deep(at()));
                 }
             }
             Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
@@ -297,7 +336,7 @@ fn scan(text: &str, file: FileId, files: &Files) -> Option<Diagnostic> {
         if documents > 1 {
             return Some(
                 Diagnostic::new(Code::YamlSyntax, "a glossary file holds one YAML document")
-                    .at(at(files).with_message("a second document starts here"))
+                    .at(at().with_message("a second document starts here"))
                     .help("remove the `---` line, or move the second document to its own file"),
             );
         }
@@ -309,22 +348,18 @@ fn scan(text: &str, file: FileId, files: &Files) -> Option<Diagnostic> {
     })
 }
 
-fn syntax_error(e: &ScanError, file: FileId, files: &Files) -> Diagnostic {
+fn syntax_error(e: &ScanError, file: FileId, text: &str) -> Diagnostic {
     let m = e.marker();
-    let start = files.offset_of(file, m.line(), m.col() + 1);
-    let line_text = files.text(file)[..start]
-        .rsplit('\n')
-        .next()
-        .unwrap_or_default()
-        .to_string();
+    let start = offset_of(text, m.line(), m.col() + 1);
     if e.info().contains("recursion limit") {
         return too_deep(Label::new(file, start..start));
     }
+    let line_text = text[..start].rsplit('\n').next().unwrap_or_default();
     let mut d = Diagnostic::new(Code::YamlSyntax, format!("invalid YAML: {}", e.info()))
         .at(Label::new(file, start..start));
-    if line_text.contains('\t') || files.text(file)[start..].starts_with('\t') {
+    if line_text.contains('\t') || text[start..].starts_with('\t') {
         d = d.help("YAML forbids tabs for indentation: indent with spaces");
-    } else if e.info().contains("unclosed") || start >= files.text(file).trim_end().len() {
+    } else if e.info().contains("unclosed") || start >= text.trim_end().len() {
         d = d.help("the file ends too early: is it truncated?");
     }
     d
@@ -369,8 +404,8 @@ fn options() -> Options {
     options
 }
 
-/// Step 3: a serde error as a diagnostic with our code and the value's position.
-fn typed_error(e: &YamlError, file: FileId, files: &Files) -> Diagnostic {
+/// Step 2's failure: a serde error as a diagnostic with our code and the value's position.
+fn typed_error(e: &YamlError, file: FileId, text: &str) -> Diagnostic {
     let inner = e.without_snippet();
     let code = match inner {
         YamlError::SerdeUnknownField { .. } => Code::UnknownField,
@@ -381,7 +416,7 @@ fn typed_error(e: &YamlError, file: FileId, files: &Files) -> Diagnostic {
     let message = strip_location(&inner.to_string());
     let mut d = Diagnostic::new(code, message);
     if let Some(loc) = e.location() {
-        d = d.at(label_at(file, files, &loc));
+        d = d.at(label_in(file, text, &loc));
     }
     match code {
         Code::UnknownField => d.help("check the spelling; `shuyu schema` lists every field"),
@@ -400,13 +435,16 @@ fn strip_location(message: &str) -> String {
 
 /// The label for a value whose position serde-saphyr recorded.
 pub fn label_at(file: FileId, files: &Files, loc: &Location) -> Label {
+    label_in(file, files.text(file), loc)
+}
+
+fn label_in(file: FileId, text: &str, loc: &Location) -> Label {
     let span = loc.span();
     let start = match span.byte_offset() {
         Some(b) => b as usize,
-        None => files.offset_of(file, loc.line() as usize, loc.column() as usize),
+        None => offset_of(text, loc.line() as usize, loc.column() as usize),
     };
     let len = span.byte_len().unwrap_or(0) as usize;
-    let text_len = files.text(file).len();
-    let start = start.min(text_len);
-    Label::new(file, start..(start + len).min(text_len))
+    let start = start.min(text.len());
+    Label::new(file, start..(start + len).min(text.len()))
 }
