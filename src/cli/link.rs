@@ -103,18 +103,21 @@ pub fn run_link(glossary: Option<&Path>, args: &LinkArgs) -> anyhow::Result<Outc
     let Some(g) = load_glossary(glossary)? else {
         return Ok(Outcome::Problems);
     };
-    let linker = Linker::new(&g);
     let texts: Vec<(PathBuf, String)> = args
         .files
         .iter()
         .map(|f| {
-            Ok((
-                f.clone(),
-                std::fs::read_to_string(f)
-                    .with_context(|| format!("cannot read {}", f.display()))?,
-            ))
+            let text = std::fs::read_to_string(f)
+                .with_context(|| format!("cannot read {}", f.display()))?;
+            Ok((f.clone(), text))
         })
         .collect::<anyhow::Result<_>>()?;
+    let langs: Vec<&str> = match (&args.lang, texts.is_empty()) {
+        (Some(l), _) => vec![l.as_str()],
+        (None, false) => texts.iter().map(|(_, t)| guess_lang(t)).collect(),
+        (None, true) => Vec::new(),
+    };
+    let linker = Linker::for_languages(&g, |l| langs.is_empty() || langs.contains(&l));
     let hits = if texts.is_empty() {
         source_hits(&g, linker.link_glossary(&g), args.lang.as_deref())
     } else {

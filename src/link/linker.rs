@@ -56,9 +56,15 @@ impl std::fmt::Debug for Linker {
 impl Linker {
     /// Builds a matcher for every language that has terms.
     pub fn new(glossary: &Glossary) -> Self {
+        Self::for_languages(glossary, |_| true)
+    }
+
+    /// Builds matchers only for the languages `wanted` accepts: linking one Chinese file
+    /// need not stem every English, French and Spanish term first.
+    pub fn for_languages(glossary: &Glossary, wanted: impl Fn(&str) -> bool) -> Self {
         let mut by_lang: BTreeMap<Lang, Vec<(String, Entry)>> = BTreeMap::new();
         for concept in glossary.concepts.values() {
-            for (lang, terms) in &concept.terms {
+            for (lang, terms) in concept.terms.iter().filter(|(l, _)| wanted(l)) {
                 for t in terms {
                     let entry = Entry {
                         concept: concept.id.clone(),

@@ -18,6 +18,9 @@ use super::hant::{self, Simplified};
 use super::variants::variants;
 use crate::segment::{block_around, Segmenter};
 
+/// Up to this many search patterns (terms and their punctuation variants), a DFA.
+const DFA_MAX_PATTERNS: usize = 3_000;
+
 /// A found term: its byte span in the text and its form.
 pub type Hit = (Range<usize>, FormId);
 
@@ -45,9 +48,16 @@ impl ZhMatcher {
             }
         }
         let searcher = (!patterns.is_empty()).then(|| {
-            // A DFA: the fastest search, and a few MB for ten thousand terms.
+            // A DFA searches fastest but takes ~0.1 s to build for 10k terms, which a
+            // one-paragraph `shuyu link` or `shuyu validate` would pay: a DFA for a glossary
+            // of ordinary size, the contiguous NFA (~250% of jieba's `cut` throughput
+            // still, see benches/link.rs) for a very large one.
             AhoCorasickBuilder::new()
-                .kind(Some(AhoCorasickKind::DFA))
+                .kind(Some(if patterns.len() <= DFA_MAX_PATTERNS {
+                    AhoCorasickKind::DFA
+                } else {
+                    AhoCorasickKind::ContiguousNFA
+                }))
                 .match_kind(MatchKind::Standard)
                 .build(&patterns)
                 .expect("glossary terms make a valid automaton")
