@@ -439,28 +439,55 @@ impl Concept {
     }
 }
 
-/// Pinyin with tone marks, words separated by spaces, an apostrophe before a syllable that
-/// starts with a, e or o inside a word (the default reading of each character).
+/// The pinyin of a morpheme as words of syllables (tone marks, default readings unless
+/// [`words::PINYIN`] says otherwise).
+fn syllables(word: &str) -> Vec<Vec<String>> {
+    if let Some((_, py)) = words::PINYIN.iter().find(|(zh, _)| *zh == word) {
+        return py
+            .split('|')
+            .map(|w| w.split_whitespace().map(str::to_string).collect())
+            .collect();
+    }
+    let all: Vec<String> = word
+        .to_pinyin()
+        .flatten()
+        .map(|p| p.with_tone().to_string())
+        .collect();
+    if all.len() == 4 {
+        vec![all[..2].to_vec(), all[2..].to_vec()]
+    } else {
+        vec![all]
+    }
+}
+
+/// Pinyin with tone marks: words separated by spaces, an apostrophe before a syllable that
+/// starts with a, e or o inside a word (shè'ān).
 fn pinyin_of(words: &[&str]) -> String {
     let mut out = String::new();
-    for (k, word) in words.iter().enumerate() {
-        if k > 0 {
+    for group in words.iter().flat_map(|w| syllables(w)) {
+        if !out.is_empty() {
             out.push(' ');
         }
-        for (j, p) in word.to_pinyin().enumerate() {
-            let Some(p) = p else { continue };
-            let syl = p.with_tone();
-            if j > 0
-                && syl.starts_with([
-                    'a', 'e', 'o', 'ā', 'á', 'ǎ', 'à', 'ē', 'é', 'ě', 'è', 'ō', 'ó', 'ǒ', 'ò',
-                ])
-            {
+        for (j, syl) in group.iter().enumerate() {
+            let vowel = syl.starts_with([
+                'a', 'e', 'o', 'ā', 'á', 'ǎ', 'à', 'ē', 'é', 'ě', 'è', 'ō', 'ó', 'ǒ', 'ò',
+            ]);
+            if j > 0 && vowel {
                 out.push('\'');
             }
             out.push_str(syl);
         }
     }
     out
+}
+
+/// The first syllable of a morpheme, for an abbreviation made of first characters.
+fn first_syllable(word: &str) -> String {
+    syllables(word)
+        .into_iter()
+        .flatten()
+        .next()
+        .unwrap_or_default()
 }
 
 impl Plan {
@@ -916,9 +943,17 @@ impl Plan {
         if let Some(a) = &c.abbr {
             let _ = writeln!(o, "    - term: {}", q(a));
             o.push_str("      status: admitted\n      type: abbreviation\n");
-            let chars: Vec<String> = a.chars().map(|ch| ch.to_string()).collect();
-            let parts: Vec<&str> = chars.iter().map(String::as_str).collect();
-            let py = pinyin_of(&[&parts[..2].concat(), &parts[2..].concat()]);
+            let [p, t, h] = c.zh_tr.words();
+            let head = pinyin_of(&[h.zh]);
+            let (a1, a2) = (first_syllable(p.zh), first_syllable(t.zh));
+            let sep = if a2.starts_with([
+                'a', 'e', 'o', 'ā', 'á', 'ǎ', 'à', 'ē', 'é', 'ě', 'è', 'ō', 'ó', 'ǒ', 'ò',
+            ]) {
+                "'"
+            } else {
+                ""
+            };
+            let py = format!("{a1}{sep}{a2} {head}");
             let _ = writeln!(o, "      pinyin: {}", q(&py));
             let _ = writeln!(o, "      traditional: {}", q(&hanconv::s2t(a)));
             let _ = writeln!(o, "      attested: [{zh_ref}]");

@@ -250,3 +250,20 @@ pub const ES_PUBLISHERS: &[(&str, &str, &str)] = &[
     ("el-pais", "El País", "media"),
     ("efe", "Agencia EFE", "media"),
 ];
+
+/// Readings where a character's default reading is wrong here, and word divisions of the
+/// longer morphemes: syllables separated by spaces, words by `|` (Hanyu pinyin orthography
+/// writes 乡村振兴 as "xiāngcūn zhènxīng"). Any word not listed is one word in default readings,
+/// or two words of two characters if it has four.
+pub const PINYIN: &[(&str, &str)] = &[
+    ("应急", "yìng jí"),
+    ("调解", "tiáo jiě"),
+    ("行业协会", "háng yè | xié huì"),
+    ("知识分子", "zhī shí | fèn zǐ"),
+    ("新时代", "xīn | shí dài"),
+    ("新格局", "xīn | gé jú"),
+    ("一张网", "yī | zhāng | wǎng"),
+    ("新就业群体", "xīn | jiù yè | qún tǐ"),
+    ("非公有制经济", "fēi gōng yǒu zhì | jīng jì"),
+    ("共建共治共享", "gòng jiàn | gòng zhì | gòng xiǎng"),
+];
