@@ -40,6 +40,9 @@ pub struct LinkArgs {
     /// sources in this language.
     #[arg(long, value_parser = ["zh", "en", "fr", "es"])]
     pub lang: Option<String>,
+    /// human: a concordance grouped by concept; json: one object per occurrence and line
+    /// (concept, term, text, lang, source and passage or file and paragraph counted from 1,
+    /// start and end byte offsets into the passage or paragraph, ambiguous, senses).
     #[arg(long, value_enum, default_value = "human")]
     pub format: LinkFormat,
 }
