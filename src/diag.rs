@@ -30,13 +30,16 @@ pub type FileId = usize;
 #[derive(Debug, Default)]
 pub struct Files {
     files: Vec<(PathBuf, String)>,
+    by_path: std::collections::HashMap<PathBuf, FileId>,
 }
 
 impl Files {
     /// Registers a file's display path and text; returns its id.
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
+        let id = self.files.len();
+        self.by_path.entry(path.clone()).or_insert(id);
         self.files.push((path, text));
-        self.files.len() - 1
+        id
     }
 
     /// How many files are registered: the id the next one will get.
@@ -58,7 +61,7 @@ impl Files {
 
     /// The file registered under `path`, if any.
     pub fn find(&self, path: &Path) -> Option<FileId> {
-        self.files.iter().position(|(p, _)| p == path)
+        self.by_path.get(path).copied()
     }
 
     /// A label at an entry's [`Origin`] (for problems found after validation, e.g. by the

@@ -64,10 +64,9 @@ pub struct RawGlossary {
 impl RawGlossary {
     /// The file name without `.yaml` of a file, which the id must equal.
     pub fn stem(&self, file: FileId) -> Option<&str> {
-        self.stems
-            .iter()
-            .find(|(f, _)| *f == file)
-            .map(|(_, s)| s.as_str())
+        // Files are registered, and their stems pushed, in increasing id order.
+        let i = self.stems.binary_search_by_key(&file, |(f, _)| *f).ok()?;
+        Some(self.stems[i].1.as_str())
     }
 }
 

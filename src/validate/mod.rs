@@ -11,6 +11,8 @@ mod refs;
 mod terms;
 mod text;
 
+use rayon::prelude::*;
+
 use crate::codes::Code;
 use crate::diag::{self, Diagnostic};
 use crate::load::RawGlossary;
@@ -97,9 +99,12 @@ pub fn validate(
 ) -> (Option<Glossary>, Vec<Diagnostic>) {
     let mut diags = load_diags;
     let ctx = Ctx::new(raw);
-    for check in CHECKS {
-        (check.run)(&ctx, &mut diags);
-    }
+    // The rules are independent: run them side by side.
+    diags.par_extend(CHECKS.par_iter().flat_map_iter(|check| {
+        let mut found = Vec::new();
+        (check.run)(&ctx, &mut found);
+        found
+    }));
     diag::sort(&mut diags);
     let clean = !diags
         .iter()
