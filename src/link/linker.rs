@@ -145,12 +145,14 @@ impl Linker {
         span: std::ops::Range<usize>,
         form: &Form,
     ) -> Occurrence {
-        let candidates: Vec<&str> = form.concepts().collect();
-        let sense = if candidates.len() == 1 {
-            Sense::Resolved(candidates[0].to_string())
-        } else {
-            let ctx = senses::context(text, span.clone());
-            senses::resolve(&candidates, |c| l.has_cue(text, &ctx, self.cues_of(c)))
+        let sense = match form.entries.as_slice() {
+            // The common case, one concept: nothing to resolve or to collect.
+            [only] => Sense::Resolved(only.concept.clone()),
+            _ => {
+                let candidates: Vec<&str> = form.concepts().collect();
+                let ctx = senses::context(text, span.clone());
+                senses::resolve(&candidates, |c| l.has_cue(text, &ctx, self.cues_of(c)))
+            }
         };
         let (concepts, ambiguous, entry) = match sense {
             Sense::Resolved(c) => {
