@@ -145,8 +145,14 @@ fn check_zh_term(ctx: &Ctx, c: &Loaded<RawConcept>, t: &RawTerm, out: &mut Vec<D
         ),
     }
     if let Some(trad) = &t.traditional {
-        let forms = chinese::traditional_forms(&t.term.value);
-        if !forms.contains(&trad.value) {
+        // The standard conversion settles almost every term; the others only on a mismatch.
+        let standard = chinese::to_traditional(&t.term.value) == trad.value;
+        let forms = if standard {
+            Vec::new()
+        } else {
+            chinese::traditional_forms(&t.term.value)
+        };
+        if !standard && !forms.contains(&trad.value) {
             let expected = forms.join("` or `");
             out.push(
                 Diagnostic::new(
