@@ -128,6 +128,9 @@ pub fn run_link(glossary: Option<&Path>, args: &LinkArgs) -> anyhow::Result<Outc
     };
     let empty = Vec::new();
     emit(&render(&g, &hits, &empty, args.format))?;
+    // The process ends here: freeing jieba's dictionary (hundreds of thousands of entries)
+    // would only delay the exit.
+    std::mem::forget(linker);
     Ok(Outcome::Clean)
 }
 
