@@ -1128,10 +1128,12 @@ impl Plan {
         let year = doc.source(Lang::Zh).year;
         let events = 1 + rng.below(3);
         let mut y = year.saturating_sub(events as u32 * 3);
+        let first_event = rng.below(HISTORY.len());
         for e in 0..events {
             let month = 1 + rng.below(12);
             let _ = writeln!(o, "  - date: \"{y}-{month:02}\"");
-            let text = HISTORY[rng.below(HISTORY.len())].replace("{n}", &c.count.to_string());
+            let text =
+                HISTORY[(first_event + e) % HISTORY.len()].replace("{n}", &c.count.to_string());
             let _ = writeln!(o, "    event: {}", q(&text));
             if e + 1 == events {
                 let _ = writeln!(o, "    source: {zh_ref}");
