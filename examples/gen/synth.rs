@@ -525,7 +525,13 @@ impl Plan {
             abbr,
             superseded,
             renderings,
-            tmpl: rng.below(ZH_SENTENCES.len()),
+            tmpl: if self.homonym_of(i).is_some() {
+                PROFESSIONAL_SENSE
+            } else if self.homonym_next(i).is_some() {
+                PARTY_SENSE
+            } else {
+                rng.below(PROFESSIONAL_SENSE)
+            },
             itmpl: rng.below(EN_ARTICLE.len()),
             count: 12 + rng.below(380),
             rng_seed: rng.next_u64(),
@@ -732,6 +738,12 @@ fn zh_sentence(c: &Concept, year: u32) -> String {
         .replace("{y}", &(year + 5).to_string())
 }
 
+/// The sentence template with the cue of the Party sense of a shared term (党建引领).
+const PARTY_SENSE: usize = 5;
+/// The sentence template with the cues of the professional sense (专业, 社会工作者), used only
+/// for the second concept of a homonym pair; the templates before it are for everyone.
+const PROFESSIONAL_SENSE: usize = 8;
+
 const ZH_SENTENCES: &[&str] = &[
     "近年来，各地扎实推进{t}，取得明显成效。",
     "会议强调，要进一步完善{t}，推动资源、服务、管理向基层下沉。",
@@ -741,6 +753,7 @@ const ZH_SENTENCES: &[&str] = &[
     "{t}坚持党建引领，把党的领导贯穿全过程。",
     "文件提出，到{y}年基本建成覆盖城乡的{t}。",
     "专家指出，{t}的关键在于调动群众积极性。",
+    "{t}依托专业社会工作者，为有需要的居民提供个性化服务。",
 ];
 
 const EN_SENTENCES: &[&str] = &[
@@ -752,6 +765,7 @@ const EN_SENTENCES: &[&str] = &[
     "{T} is guided by Party building, with the Party's leadership running through the whole process.",
     "The document sets the goal of basically completing {t} covering both urban and rural areas by {y}.",
     "Experts note that the key to {t} lies in mobilizing the enthusiasm of the masses.",
+    "{T} relies on professional social workers to provide tailored services to residents in need.",
 ];
 
 const FR_SENTENCES: &[&str] = &[
@@ -763,6 +777,7 @@ const FR_SENTENCES: &[&str] = &[
     "Le volet « {t} » est guidé par la construction du Parti, dont la direction s'exerce tout au long du processus.",
     "Le document fixe l'objectif d'achever pour l'essentiel, d'ici {y}, le chantier « {t} » couvrant villes et campagnes.",
     "Selon les experts, la clé en matière de {t} réside dans la mobilisation des masses.",
+    "Le volet « {t} » s'appuie sur des travailleurs sociaux professionnels pour offrir des services adaptés aux habitants qui en ont besoin.",
 ];
 
 const ES_SENTENCES: &[&str] = &[
@@ -774,6 +789,7 @@ const ES_SENTENCES: &[&str] = &[
     "El ámbito de «{t}» está guiado por la construcción del Partido, cuyo liderazgo abarca todo el proceso.",
     "El documento fija el objetivo de completar en lo esencial, para {y}, el proyecto de «{t}» que abarque ciudades y zonas rurales.",
     "Según los expertos, la clave en materia de {t} reside en movilizar el entusiasmo de las masas.",
+    "El ámbito de «{t}» se apoya en trabajadores sociales profesionales para ofrecer servicios adaptados a los residentes que los necesitan.",
 ];
 
 const EN_ARTICLE: &[&str] = &[
