@@ -115,7 +115,10 @@ fn run() -> anyhow::Result<()> {
         "concepts", "wall s", "cpu s", "peak MB"
     );
     for (n, dir) in &dirs {
-        let p = process(bin, dir)?;
+        let Some(p) = process(bin, dir, *n)? else {
+            println!("{n:>9}  did not finish within SHUYU_BENCH_TIMEOUT (default 600 s)");
+            continue;
+        };
         let verdict = if *n == 10_000 {
             let ok = p.wall < BAR_WALL.as_secs_f64() && p.rss_mb < BAR_RSS_MB;
             if ok {
@@ -283,15 +286,27 @@ struct Process {
 }
 
 /// Runs `shuyu validate` under `/usr/bin/time -v` and reads its wall time, CPU time and peak RSS.
-fn process(bin: &str, dir: &Path) -> anyhow::Result<Process> {
-    let out = Command::new("/usr/bin/time")
-        .arg("-v")
+/// Above this size the process runs under `timeout` (SHUYU_BENCH_TIMEOUT seconds, default
+/// 600), so that a slow build cannot hold the benchmark for ever.
+const TIMED_OUT_ABOVE: usize = 20_000;
+
+fn process(bin: &str, dir: &Path, n: usize) -> anyhow::Result<Option<Process>> {
+    let mut cmd = Command::new("/usr/bin/time");
+    cmd.arg("-v");
+    if n > TIMED_OUT_ABOVE {
+        let secs = std::env::var("SHUYU_BENCH_TIMEOUT").unwrap_or_else(|_| "600".into());
+        cmd.args(["timeout", "-s", "KILL", &secs]);
+    }
+    let out = cmd
         .arg(bin)
         .arg("validate")
         .arg("--glossary")
         .arg(dir)
         .output()
         .map_err(|e| anyhow::anyhow!("cannot run /usr/bin/time: {e}"))?;
+    if n > TIMED_OUT_ABOVE && matches!(out.status.code(), Some(124 | 137)) {
+        return Ok(None);
+    }
     if !out.status.success() {
         anyhow::bail!(
             "`shuyu validate --glossary {}` failed: {}",
@@ -318,9 +333,9 @@ fn process(bin: &str, dir: &Path) -> anyhow::Result<Process> {
     };
     let user: f64 = field("User time (seconds):")?.parse()?;
     let sys: f64 = field("System time (seconds):")?.parse()?;
-    Ok(Process {
+    Ok(Some(Process {
         wall: seconds(field("Elapsed (wall clock) time (h:mm:ss or m:ss):")?),
         cpu: user + sys,
         rss_mb: field("Maximum resident set size (kbytes):")?.parse::<f64>()? / 1024.0,
-    })
+    }))
 }
