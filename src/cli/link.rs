@@ -14,7 +14,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::{glossary_dir, Outcome};
+use super::{emit, glossary_dir, Outcome};
 use crate::diag;
 use crate::link::doc::{guess_lang, paragraphs};
 use crate::link::kwic::{display_width, kwic};
@@ -158,17 +158,6 @@ pub fn run_concordance(glossary: Option<&Path>, args: &ConcordanceArgs) -> anyho
     Ok(Outcome::Clean)
 }
 
-/// Writes `text` to standard output; a reader that stops early (`shuyu link | head`) is not an
-/// error.
-fn emit(text: &str) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        result => Ok(result?),
-    }
-}
-
 /// Loads and validates the glossary; prints its errors and returns `None` if it is invalid.
 fn load_glossary(glossary: Option<&Path>) -> anyhow::Result<Option<Glossary>> {
     let dir = glossary_dir(glossary)?;
@@ -183,7 +172,7 @@ fn load_glossary(glossary: Option<&Path>) -> anyhow::Result<Option<Glossary>> {
 /// The ids of the concepts that have `query` as a form (any language, case-insensitive for
 /// alphabetic scripts, traditional characters too) or as their id.
 fn concepts_named(g: &Glossary, query: &str) -> Vec<String> {
-    let simplified = hanconv::t2s(query);
+    let simplified = crate::chinese::to_simplified(query);
     let folded = crate::link::fold::fold(query);
     g.concepts
         .values()

@@ -77,6 +77,17 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// Writes `text` to standard output; a reader that stops early (`shuyu link | head`) is not an
+/// error.
+pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => Ok(result?),
+    }
+}
+
 /// The glossary folder: the one given, or the one found from the current folder upward.
 pub fn glossary_dir(given: Option<&Path>) -> anyhow::Result<PathBuf> {
     match given {
@@ -99,7 +110,7 @@ fn schema(kind: &str, write: Option<&Path>) -> anyhow::Result<Outcome> {
         let text = crate::schema::schema(kind).ok_or_else(|| {
             anyhow::anyhow!("unknown file kind `{kind}`: use concept, source or glossary")
         })?;
-        print!("{text}");
+        emit(&text)?;
         return Ok(Outcome::Clean);
     };
     std::fs::create_dir_all(dir)?;

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use clap::Args;
 
-use super::{glossary_dir, Outcome};
+use super::{emit, glossary_dir, Outcome};
 use crate::codes::Code;
 use crate::diag::{self, Format, Severity};
 use crate::{load, validate};
@@ -21,9 +21,11 @@ pub struct ValidateArgs {
 
 pub fn run(glossary: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<Outcome> {
     if args.explain {
-        print!("{}", explain());
+        emit(&explain())?;
         return Ok(Outcome::Clean);
     }
+    // The linking warnings need jieba's dictionary: load it while the YAML is read.
+    crate::segment::preload();
     let dir = glossary_dir(glossary)?;
     let (raw, load_diags) = load::load(&dir)?;
     let (model, mut diags) = validate::validate(&raw, load_diags);
@@ -33,18 +35,17 @@ pub fn run(glossary: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<Outco
         diags.extend(crate::link::lint(g, &raw.files));
         diag::sort(&mut diags);
     }
-    print!("{}", diag::render(&raw.files, &diags, args.format));
-    if args.format == Format::Human {
-        if let Some(g) = &model {
-            println!(
-                "{}: {} concepts, {} sources, {} passages",
-                dir.display(),
-                g.concepts.len(),
-                g.sources.len(),
-                g.sources.values().map(|s| s.passages.len()).sum::<usize>()
-            );
-        }
+    let mut out = diag::render(&raw.files, &diags, args.format);
+    if let (Format::Human, Some(g)) = (args.format, &model) {
+        out.push_str(&format!(
+            "{}: {} concepts, {} sources, {} passages\n",
+            dir.display(),
+            g.concepts.len(),
+            g.sources.len(),
+            g.sources.values().map(|s| s.passages.len()).sum::<usize>()
+        ));
     }
+    emit(&out)?;
     let failed = diags.iter().any(|d| d.severity() == Severity::Error);
     Ok(if failed {
         Outcome::Problems
