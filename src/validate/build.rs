@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 
 use super::ctx::Ctx;
 use crate::diag::FileId;
-use crate::load::label_at;
 use crate::model::{
     Citation, Concept, Event, Glossary, Origin, Passage, PassageRef, Relations, Senses, Source,
     Term,
@@ -37,13 +36,12 @@ pub fn glossary(ctx: &Ctx) -> Option<Glossary> {
     })
 }
 
+/// Where a value was written: serde-saphyr records its line and (character) column.
 fn origin(ctx: &Ctx, file: FileId, value: &SpannedStr) -> Origin {
-    let label = label_at(file, &ctx.raw.files, &value.referenced);
-    let (line, column) = ctx.raw.files.line_col(file, label.span.start);
     Origin {
         file: ctx.raw.files.path(file).to_path_buf(),
-        line,
-        column,
+        line: value.referenced.line() as usize,
+        column: value.referenced.column() as usize,
     }
 }
 
