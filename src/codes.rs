@@ -79,6 +79,7 @@ codes! {
     TranslationMismatch = "V123", "translation-mismatch", Error, "A translation's passages must have ids found in the source it translates, in another language.";
     AttestationLanguage = "V124", "attestation-language", Error, "A rendering must be attested by a passage in its own language.";
     EmptyText = "V125", "empty-text", Error, "Terms, definitions, notes and passages must not be blank.";
+    MissingDefinition = "V126", "missing-definition", Warning, "Every concept should have an English definition.";
     TermSplit = "K201", "term-split", Warning, "The segmenter should keep a Chinese term whole in the passages that attest it.";
     Unlinked = "K202", "unlinked", Warning, "A concept should occur in at least one source passage.";
 }

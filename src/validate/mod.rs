@@ -89,6 +89,10 @@ pub const CHECKS: &[Check] = &[
         codes: &[Code::EmptyText],
         run: text::blanks,
     },
+    Check {
+        codes: &[Code::MissingDefinition],
+        run: text::definitions,
+    },
 ];
 
 /// Validates a loaded glossary. Returns the model when there is no error, and every

@@ -101,3 +101,27 @@ fn blank(ctx: &Ctx, file: FileId, at: &SpannedStr, what: &str) -> Diagnostic {
         .at(ctx.label(file, at).with_message("blank"))
         .help("write the text, or remove the entry")
 }
+
+/// V126: every concept has an English definition, the one a translator reads first.
+pub fn definitions(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for c in ctx.concepts() {
+        if !c
+            .value
+            .definition
+            .0
+            .iter()
+            .any(|(lang, _)| lang.value == "en")
+        {
+            out.push(
+                Diagnostic::new(
+                    Code::MissingDefinition,
+                    format!("concept `{}` has no English definition", c.value.id.value),
+                )
+                .at(ctx
+                    .label(c.file, &c.value.id)
+                    .with_message("no `definition: en:`"))
+                .help("add `definition: { en: … }`: one or two sentences, backed by a citation"),
+            );
+        }
+    }
+}
