@@ -45,6 +45,11 @@ fn origin(ctx: &Ctx, file: FileId, value: &SpannedStr) -> Origin {
     }
 }
 
+/// The text of an optional positioned value.
+fn text(value: &Option<SpannedStr>) -> Option<String> {
+    value.as_ref().map(|s| s.value.clone())
+}
+
 fn strings(values: &[SpannedStr]) -> Vec<String> {
     values.iter().map(|v| v.value.clone()).collect()
 }
@@ -117,7 +122,6 @@ fn concept(ctx: &Ctx, file: FileId, c: &RawConcept) -> Concept {
 }
 
 fn term(ctx: &Ctx, file: FileId, t: &RawTerm) -> Term {
-    let text = |v: &Option<SpannedStr>| v.as_ref().map(|s| s.value.clone());
     Term {
         text: t.term.value.clone(),
         status: t.status,
@@ -132,7 +136,6 @@ fn term(ctx: &Ctx, file: FileId, t: &RawTerm) -> Term {
 }
 
 fn source(ctx: &Ctx, file: FileId, s: &RawSource) -> Source {
-    let text = |v: &Option<SpannedStr>| v.as_ref().map(|s| s.value.clone());
     Source {
         id: s.id.value.clone(),
         title: s.title.clone(),
