@@ -7,7 +7,9 @@
 //!   candidate of an ambiguous occurrence): its terms may be misspelt, or the glossary lacks a
 //!   source that uses it.
 
-use super::{is_chinese, Linker, Links};
+use std::collections::{HashMap, HashSet};
+
+use super::{is_chinese, Linker, Links, PassageLinks};
 use crate::codes::Code;
 use crate::diag::{Diagnostic, Files};
 use crate::model::{Concept, Glossary, PassageRef, Term};
@@ -27,12 +29,27 @@ pub fn lint_linked(
     linker: &Linker,
     links: &Links,
 ) -> Vec<Diagnostic> {
+    // Every concept some occurrence may stand for, and each passage's links by its
+    // reference: one pass over the links instead of one per concept.
+    let linked: HashSet<&str> = links
+        .passages
+        .iter()
+        .flat_map(|p| &p.occurrences)
+        .flat_map(|o| o.concepts.iter().map(String::as_str))
+        .collect();
+    let mut by_ref: HashMap<(&str, &str), &PassageLinks> = HashMap::new();
+    for p in &links.passages {
+        // `Links::get` finds the first passage of a reference: keep the first.
+        by_ref
+            .entry((p.source.as_str(), p.passage.as_str()))
+            .or_insert(p);
+    }
     let mut out = Vec::new();
     for concept in glossary.concepts.values() {
         if let Some(seg) = linker.segmenter() {
-            out.extend(split_terms(glossary, files, seg, links, concept));
+            out.extend(split_terms(glossary, files, seg, &by_ref, concept));
         }
-        if links.of(&concept.id).next().is_none() {
+        if !linked.contains(concept.id.as_str()) {
             out.push(unlinked(files, concept));
         }
     }
@@ -57,7 +74,7 @@ fn split_terms(
     glossary: &Glossary,
     files: &Files,
     seg: &Segmenter,
-    links: &Links,
+    by_ref: &HashMap<(&str, &str), &PassageLinks>,
     concept: &Concept,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -67,12 +84,14 @@ fn split_terms(
                 let Some(text) = glossary.passage(r).map(|p| p.text.as_str()) else {
                     continue;
                 };
-                let linked = links.get(&r.source, &r.passage).is_some_and(|p| {
-                    &p.lang == lang
-                        && p.occurrences
-                            .iter()
-                            .any(|o| o.term == term.text && o.may_be(&concept.id))
-                });
+                let linked = by_ref
+                    .get(&(r.source.as_str(), r.passage.as_str()))
+                    .is_some_and(|p| {
+                        &p.lang == lang
+                            && p.occurrences
+                                .iter()
+                                .any(|o| o.term == term.text && o.may_be(&concept.id))
+                    });
                 if !linked {
                     if let Some(at) = text.find(term.text.as_str()) {
                         out.push(split(files, seg, term, r, text, at));
