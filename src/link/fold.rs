@@ -63,6 +63,11 @@ impl Normalizer {
             .collect()
     }
 
+    /// The byte spans of the words of `text`, in order.
+    pub fn spans<'t>(&self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+        word_spans(text)
+    }
+
     /// The words of `text` as written, in order.
     pub fn word_strs<'t>(&self, text: &'t str) -> impl Iterator<Item = &'t str> + 't {
         word_spans(text).map(move |span| &text[span])

@@ -46,35 +46,54 @@ impl LatinMatcher {
 
     /// Every term of `text`, left to right, longest first, without overlaps.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let words = self.normalizer.words(text);
+        self.find_cached(text, &mut KeyCache::default())
+    }
+
+    /// [`Self::find`], with the keys of the words already seen in `cache` (which must be
+    /// used with this matcher only): the same words recur from passage to passage, and
+    /// stemming is most of the cost of matching.
+    pub fn find_cached(&self, text: &str, cache: &mut KeyCache) -> Vec<Hit> {
+        let mut words = std::mem::take(&mut cache.words);
+        words.clear();
+        words.extend(self.normalizer.spans(text).map(|span| {
+            let id = cache.id(self, &text[span.clone()]);
+            (span, id)
+        }));
         let mut hits = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            match self.longest_at(&words, i) {
+            match self.longest_at(cache, &words, i) {
                 Some((n, id)) => {
-                    hits.push((words[i].span.start..words[i + n - 1].span.end, id));
+                    hits.push((words[i].0.start..words[i + n - 1].0.end, id));
                     i += n;
                 }
                 None => i += 1,
             }
         }
+        cache.words = words;
         hits
     }
 
     /// The longest term starting at word `i`: its length in words and its form.
-    fn longest_at(&self, words: &[Word], i: usize) -> Option<(usize, FormId)> {
-        if !self.first_words.contains(&words[i].key) {
+    fn longest_at(
+        &self,
+        cache: &mut KeyCache,
+        words: &[(std::ops::Range<usize>, u32)],
+        i: usize,
+    ) -> Option<(usize, FormId)> {
+        if !cache.starts[words[i].1 as usize] {
             return None;
         }
         let most = self.max_words.min(words.len() - i);
-        let mut key = String::new();
+        let key = &mut cache.phrase;
+        key.clear();
         let mut best = None;
-        for (n, word) in words[i..i + most].iter().enumerate() {
+        for (n, (_, word)) in words[i..i + most].iter().enumerate() {
             if n > 0 {
                 key.push(' ');
             }
-            key.push_str(&word.key);
-            if let Some(&id) = self.by_key.get(&key) {
+            key.push_str(&cache.keys[*word as usize]);
+            if let Some(&id) = self.by_key.get(key.as_str()) {
                 best = Some((n + 1, id));
             }
         }
@@ -88,6 +107,33 @@ impl LatinMatcher {
             && words
                 .windows(cue.len())
                 .any(|w| w.iter().zip(&cue).all(|(a, b)| a.key == b.key))
+    }
+}
+
+/// The keys of the words one [`LatinMatcher`] has seen (see [`LatinMatcher::find_cached`]).
+#[derive(Debug, Default)]
+pub struct KeyCache {
+    /// Each distinct word as written, with the index of its key.
+    ids: HashMap<String, u32>,
+    keys: Vec<String>,
+    /// Whether a term starts with the key.
+    starts: Vec<bool>,
+    /// Buffers reused from call to call.
+    words: Vec<(std::ops::Range<usize>, u32)>,
+    phrase: String,
+}
+
+impl KeyCache {
+    fn id(&mut self, m: &LatinMatcher, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let key = m.normalizer.key(word);
+        let id = u32::try_from(self.keys.len()).expect("fewer than 2^32 distinct words");
+        self.starts.push(m.first_words.contains(&key));
+        self.keys.push(key);
+        self.ids.insert(word.to_string(), id);
+        id
     }
 }
 

@@ -7,9 +7,9 @@ use rayon::prelude::*;
 
 use super::fold::Normalizer;
 use super::forms::{Entry, Form, Forms};
-use super::latin::LatinMatcher;
+use super::latin::{KeyCache, LatinMatcher};
 use super::senses::{self, Sense};
-use super::zh::{Hit, ZhMatcher};
+use super::zh::ZhMatcher;
 use super::{Links, Occurrence, PassageLinks};
 use crate::model::{Glossary, Lang};
 use crate::segment::Segmenter;
@@ -109,11 +109,25 @@ impl Linker {
 
     /// Every glossary term in `text` (written in `lang`), with its concept or candidates.
     pub fn link_text(&self, lang: &str, text: &str) -> Vec<Occurrence> {
+        self.link_text_cached(lang, text, &mut Scratch::default())
+    }
+
+    /// [`Self::link_text`] with the word keys of earlier calls in `scratch`.
+    fn link_text_cached(&self, lang: &str, text: &str, scratch: &mut Scratch) -> Vec<Occurrence> {
         let Some(l) = self.langs.get(lang) else {
             return Vec::new();
         };
-        l.find(text)
-            .into_iter()
+        let hits = match &l.matcher {
+            Matcher::Zh(m) => m.find(text),
+            Matcher::Latin(m) => {
+                let cache = match scratch.keys.get_mut(lang) {
+                    Some(c) => c,
+                    None => scratch.keys.entry(lang.to_string()).or_default(),
+                };
+                m.find_cached(text, cache)
+            }
+        };
+        hits.into_iter()
             .map(|(span, id)| self.occurrence(l, text, span, l.forms.get(id)))
             .collect()
     }
@@ -126,13 +140,16 @@ impl Linker {
             .values()
             .flat_map(|s| s.passages.iter().map(move |p| (s, p)))
             .collect();
+        // Each worker keeps the keys of the words it has stemmed; long runs of passages per
+        // worker keep the caches few.
         let passages = jobs
             .par_iter()
-            .map(|(s, p)| PassageLinks {
+            .with_min_len(64)
+            .map_init(Scratch::default, |scratch, (s, p)| PassageLinks {
                 source: s.id.clone(),
                 passage: p.id.clone(),
                 lang: s.lang.clone(),
-                occurrences: self.link_text(&s.lang, &p.text),
+                occurrences: self.link_text_cached(&s.lang, &p.text, scratch),
             })
             .collect();
         Links { passages }
@@ -176,6 +193,13 @@ impl Linker {
     }
 }
 
+/// What one thread keeps from passage to passage: the keys of the words it has stemmed, by
+/// language.
+#[derive(Default)]
+struct Scratch {
+    keys: HashMap<String, KeyCache>,
+}
+
 impl LangLinker {
     fn new(lang: &str, entries: Vec<(String, Entry)>) -> Self {
         let mut forms = Forms::default();
@@ -206,13 +230,6 @@ impl LangLinker {
         }
         let matcher = Matcher::Latin(LatinMatcher::new(normalizer, &forms));
         LangLinker { forms, matcher }
-    }
-
-    fn find(&self, text: &str) -> Vec<Hit> {
-        match &self.matcher {
-            Matcher::Zh(m) => m.find(text),
-            Matcher::Latin(m) => m.find(text),
-        }
     }
 
     /// Whether one of `cues` occurs in the context parts `ctx` of `text`.
