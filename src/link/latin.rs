@@ -3,26 +3,77 @@
 //! the same word the longest wins ("United Front Work Department" over "united front work").
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::fold::{Normalizer, Word};
 use super::forms::{FormId, Forms};
 use super::zh::Hit;
 
+/// A fast, non-cryptographic string hasher (the Fx hash of rustc) for the tables of words
+/// and keys, which hold glossary and passage words, not input an attacker chooses.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, mut bytes: &[u8]) {
+        while let Some((chunk, rest)) = bytes.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*chunk));
+            bytes = rest;
+        }
+        if let Some((chunk, rest)) = bytes.split_first_chunk::<4>() {
+            self.add(u64::from(u32::from_le_bytes(*chunk)));
+            bytes = rest;
+        }
+        for &b in bytes {
+            self.add(u64::from(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Builds [`FxHasher`]s.
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+
 /// Finds a language's forms (keyed by [`Normalizer::phrase_key`]) in text.
 #[derive(Debug)]
 pub struct LatinMatcher {
     normalizer: Normalizer,
-    by_key: HashMap<String, FormId>,
+    by_key: HashMap<String, FormId, FxBuild>,
     /// Keys a term can start with: most words of a text start none, and are skipped at once.
-    first_words: HashSet<String>,
+    first_words: HashSet<String, FxBuild>,
     /// The most words a term has.
     max_words: usize,
 }
 
 impl LatinMatcher {
     pub fn new(normalizer: Normalizer, forms: &Forms) -> Self {
-        let mut by_key = HashMap::new();
-        let mut first_words = HashSet::new();
+        let mut by_key = HashMap::default();
+        let mut first_words = HashSet::default();
         let mut max_words = 0;
         for (key, id) in forms.keys() {
             let mut words = key.split(' ');
@@ -114,7 +165,7 @@ impl LatinMatcher {
 #[derive(Debug, Default)]
 pub struct KeyCache {
     /// Each distinct word as written, with the index of its key.
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, u32, FxBuild>,
     keys: Vec<String>,
     /// Whether a term starts with the key.
     starts: Vec<bool>,

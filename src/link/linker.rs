@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::fold::Normalizer;
 use super::forms::{Entry, Form, Forms};
-use super::latin::{KeyCache, LatinMatcher};
+use super::latin::{FxBuild, KeyCache, LatinMatcher};
 use super::senses::{self, Sense};
 use super::zh::ZhMatcher;
 use super::{Links, Occurrence, PassageLinks};
@@ -212,13 +212,14 @@ impl LangLinker {
         }
         let normalizer = Normalizer::new(lang);
         // Terms share most of their words ("social", "governance"): stem each word once.
-        let mut keys: HashMap<String, String> = HashMap::new();
+        let mut keys: HashMap<String, String, FxBuild> = HashMap::default();
         for (text, entry) in entries {
             let mut key = String::new();
             for word in normalizer.word_strs(&text) {
-                let k = keys
-                    .entry(word.to_string())
-                    .or_insert_with(|| normalizer.key(word));
+                if !keys.contains_key(word) {
+                    keys.insert(word.to_string(), normalizer.key(word));
+                }
+                let k = &keys[word];
                 if !key.is_empty() {
                     key.push(' ');
                 }
