@@ -29,13 +29,17 @@ pub fn run(glossary: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<Outco
     let dir = glossary_dir(glossary)?;
     let (raw, load_diags) = load::load(&dir)?;
     let (model, mut diags) = validate::validate(&raw, load_diags);
+    // From here on only the file texts are needed (to quote lines): free the raw tree before
+    // the linker builds its tables.
+    let files = raw.files;
+    drop((raw.concepts, raw.sources, raw.glossary));
     if let Some(g) = &model {
         // Linking warnings (K codes) need the valid model: a term the segmenter splits, a
         // concept found in no passage.
-        diags.extend(crate::link::lint(g, &raw.files));
+        diags.extend(crate::link::lint(g, &files));
         diag::sort(&mut diags);
     }
-    let mut out = diag::render(&raw.files, &diags, args.format);
+    let mut out = diag::render(&files, &diags, args.format);
     if let (Format::Human, Some(g)) = (args.format, &model) {
         out.push_str(&format!(
             "{}: {} concepts, {} sources, {} passages\n",
