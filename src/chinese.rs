@@ -1,7 +1,7 @@
 //! Chinese helpers for validation: pinyin and traditional forms.
 //!
 //! This module alone owns the `pinyin` crate (readings of each character, every heteronym)
-//! and `hanconv` (OpenCC's conversion tables in pure Rust).
+//! and `hanconv` (OpenCC's conversion tables in pure Rust); the linker converts through it.
 
 use pinyin::{Pinyin, ToPinyinMulti};
 use unicode_normalization::UnicodeNormalization;
@@ -99,6 +99,20 @@ pub fn traditional_forms(simplified: &str) -> Vec<String> {
 /// The simplified form OpenCC gives for a traditional text.
 pub fn to_simplified(traditional: &str) -> String {
     hanconv::t2s(traditional)
+}
+
+/// Every traditional character that OpenCC converts to a different simplified one.
+pub fn traditional_only_chars() -> impl Iterator<Item = char> {
+    hanconv::Dictionary::TSCharacters
+        .iter()
+        .filter(|(trad, simp)| trad != simp)
+        .filter_map(|(trad, _)| {
+            let mut chars = trad.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(c),
+                _ => None,
+            }
+        })
 }
 
 /// Whether a string contains a Han character (so it is a Chinese term).

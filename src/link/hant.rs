@@ -23,13 +23,8 @@ static TRADITIONAL: LazyLock<TraditionalChars> = LazyLock::new(|| {
         bmp: vec![0; 0x10000 / 64],
         astral: HashSet::new(),
     };
-    for (trad, simp) in hanconv::Dictionary::TSCharacters.iter() {
-        let mut chars = trad.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            if trad != simp {
-                set.insert(c);
-            }
-        }
+    for c in crate::chinese::traditional_only_chars() {
+        set.insert(c);
     }
     set
 });
@@ -73,11 +68,13 @@ pub struct Simplified {
 impl Simplified {
     /// Converts `text` with t2s, character for character.
     pub fn new(text: &str) -> Self {
-        let whole = hanconv::t2s(text);
+        let whole = crate::chinese::to_simplified(text);
         let converted = if whole.chars().count() == text.chars().count() {
             whole
         } else {
-            text.chars().map(|c| hanconv::t2s(c.to_string())).collect()
+            text.chars()
+                .map(|c| crate::chinese::to_simplified(&c.to_string()))
+                .collect()
         };
         Simplified {
             converted: char_starts(&converted),

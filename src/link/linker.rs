@@ -17,7 +17,7 @@ use crate::segment::Segmenter;
 /// `text` in simplified characters (borrowed when it has no traditional ones).
 fn simplified(text: &str) -> std::borrow::Cow<'_, str> {
     if super::hant::has_traditional(text) {
-        hanconv::t2s(text).into()
+        crate::chinese::to_simplified(text).into()
     } else {
         text.into()
     }
