@@ -35,7 +35,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use shuyu::link::Linker;
-use shuyu::model::{Concept, Glossary, Origin, Relations, Status, Term};
+use shuyu::model::{Concept, Glossary, Origin, Status, Term};
 
 const SCOPES: &[&str] = &[
     "基层",
@@ -159,11 +159,7 @@ fn synthetic_terms(n: usize) -> Vec<String> {
 }
 
 fn origin() -> Origin {
-    Origin {
-        file: PathBuf::from("synthetic"),
-        line: 1,
-        column: 1,
-    }
+    Origin::start_of("synthetic")
 }
 
 /// A glossary with one concept per term (Chinese only, nothing else linking needs).
@@ -173,28 +169,10 @@ fn glossary(terms: &[String]) -> Glossary {
         .enumerate()
         .map(|(i, t)| {
             let id = format!("c{i:05}");
-            let term = Term {
-                text: t.clone(),
-                status: Status::Preferred,
-                term_type: None,
-                pinyin: None,
-                traditional: None,
-                authority: None,
-                attested: Vec::new(),
-                note: None,
-                origin: origin(),
-            };
+            let term = Term::new(t.clone(), Status::Preferred, origin());
             let concept = Concept {
-                id: id.clone(),
-                domains: Vec::new(),
                 terms: BTreeMap::from([("zh".to_string(), vec![term])]),
-                definition: BTreeMap::new(),
-                notes: BTreeMap::new(),
-                relations: Relations::default(),
-                senses: None,
-                history: Vec::new(),
-                citations: Vec::new(),
-                origin: origin(),
+                ..Concept::new(id.clone(), origin())
             };
             (id, concept)
         })

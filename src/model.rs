@@ -33,6 +33,17 @@ impl std::fmt::Display for PassageRef {
     }
 }
 
+impl Origin {
+    /// The first line of `file`: for entries built in code (tests, benchmarks, imports).
+    pub fn start_of(file: impl Into<PathBuf>) -> Self {
+        Origin {
+            file: file.into(),
+            line: 1,
+            column: 1,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Term {
     pub text: String,
@@ -44,6 +55,23 @@ pub struct Term {
     pub attested: Vec<PassageRef>,
     pub note: Option<String>,
     pub origin: Origin,
+}
+
+impl Term {
+    /// A term with only its text and status; every optional field empty.
+    pub fn new(text: impl Into<String>, status: Status, origin: Origin) -> Self {
+        Term {
+            text: text.into(),
+            status,
+            term_type: None,
+            pinyin: None,
+            traditional: None,
+            authority: None,
+            attested: Vec::new(),
+            note: None,
+            origin,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -93,6 +121,22 @@ pub struct Concept {
 }
 
 impl Concept {
+    /// A concept with an id and nothing else yet; callers fill in terms and the rest.
+    pub fn new(id: impl Into<String>, origin: Origin) -> Self {
+        Concept {
+            id: id.into(),
+            domains: Vec::new(),
+            terms: BTreeMap::new(),
+            definition: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            relations: Relations::default(),
+            senses: None,
+            history: Vec::new(),
+            citations: Vec::new(),
+            origin,
+        }
+    }
+
     /// The preferred term in a language, if the concept has terms in it.
     pub fn preferred(&self, lang: &str) -> Option<&Term> {
         self.terms

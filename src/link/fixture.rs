@@ -1,29 +1,16 @@
 //! Small glossaries built in code for the unit tests of this module.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
-use crate::model::{
-    Concept, Glossary, Origin, Passage, PassageRef, Relations, Senses, Source, Status, Term,
-};
+use crate::model::{Concept, Glossary, Origin, Passage, PassageRef, Senses, Source, Status, Term};
 
 pub fn origin() -> Origin {
-    Origin {
-        file: PathBuf::from("fixture.yaml"),
-        line: 1,
-        column: 1,
-    }
+    Origin::start_of("fixture.yaml")
 }
 
 /// A term; `attested` as `source#passage` strings.
 pub fn term(text: &str, status: Status, attested: &[&str]) -> Term {
     Term {
-        text: text.into(),
-        status,
-        term_type: None,
-        pinyin: None,
-        traditional: None,
-        authority: None,
         attested: attested
             .iter()
             .map(|r| {
@@ -34,8 +21,7 @@ pub fn term(text: &str, status: Status, attested: &[&str]) -> Term {
                 }
             })
             .collect(),
-        note: None,
-        origin: origin(),
+        ..Term::new(text, status, origin())
     }
 }
 
@@ -46,19 +32,12 @@ pub fn concept(id: &str, terms: Vec<(&str, Term)>, cues: &[&str]) -> Concept {
         by_lang.entry(lang.into()).or_default().push(t);
     }
     Concept {
-        id: id.into(),
-        domains: Vec::new(),
         terms: by_lang,
-        definition: BTreeMap::new(),
-        notes: BTreeMap::new(),
-        relations: Relations::default(),
         senses: (!cues.is_empty()).then(|| Senses {
             homonyms: Vec::new(),
             cues: cues.iter().map(|c| c.to_string()).collect(),
         }),
-        history: Vec::new(),
-        citations: Vec::new(),
-        origin: origin(),
+        ..Concept::new(id, origin())
     }
 }
 

@@ -8,10 +8,9 @@
 //! project's glossary is edited, and needs nothing outside this repository.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 use shuyu::link::{self, Linker};
-use shuyu::model::{Concept, Glossary, Origin, Passage, Relations, Senses, Source, Status, Term};
+use shuyu::model::{Concept, Glossary, Origin, Passage, Senses, Source, Status, Term};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gold/");
 
@@ -87,40 +86,15 @@ fn gold() -> Vec<GoldPassage> {
 }
 
 fn origin() -> Origin {
-    Origin {
-        file: PathBuf::from("fixture"),
-        line: 1,
-        column: 1,
-    }
+    Origin::start_of("fixture")
 }
 
 fn term(text: &str, status: Status) -> Term {
-    Term {
-        text: text.into(),
-        status,
-        term_type: None,
-        pinyin: None,
-        traditional: None,
-        authority: None,
-        attested: Vec::new(),
-        note: None,
-        origin: origin(),
-    }
+    Term::new(text, status, origin())
 }
 
 fn concept(id: &str) -> Concept {
-    Concept {
-        id: id.into(),
-        domains: Vec::new(),
-        terms: BTreeMap::new(),
-        definition: BTreeMap::new(),
-        notes: BTreeMap::new(),
-        relations: Relations::default(),
-        senses: None,
-        history: Vec::new(),
-        citations: Vec::new(),
-        origin: origin(),
-    }
+    Concept::new(id, origin())
 }
 
 fn source(id: &str, lang: &str, translation_of: Option<&str>, passages: Vec<Passage>) -> Source {
