@@ -12,10 +12,10 @@ use schemars::JsonSchema;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-pub use serde_saphyr::Spanned;
+pub use crate::load::Located;
 
 /// A string with the line and column where it was written.
-pub type SpannedStr = Spanned<String>;
+pub type SpannedStr = Located<String>;
 
 /// A YAML mapping kept in file order with the position of every key, so that a diagnostic
 /// can point at `de:` in `terms: { de: … }`. Validation rejects duplicate keys.

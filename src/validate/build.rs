@@ -36,12 +36,12 @@ pub fn glossary(ctx: &Ctx) -> Option<Glossary> {
     })
 }
 
-/// Where a value was written: serde-saphyr records its line and (character) column.
+/// Where a value was written: the loader records its line and (character) column.
 fn origin(ctx: &Ctx, file: FileId, value: &SpannedStr) -> Origin {
     Origin {
         file: ctx.raw.files.path(file).to_path_buf(),
-        line: value.referenced.line() as usize,
-        column: value.referenced.column() as usize,
+        line: value.line as usize,
+        column: value.column as usize,
     }
 }
 

@@ -56,7 +56,7 @@ impl<'a> Ctx<'a> {
 
     /// The label of a positioned value in a file.
     pub fn label(&self, file: FileId, value: &SpannedStr) -> Label {
-        label_at(file, &self.raw.files, &value.referenced)
+        label_at(file, &self.raw.files, value)
     }
 
     /// Every concept file, in sorted order.
