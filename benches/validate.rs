@@ -11,7 +11,8 @@
 //! below) into `/dev/shm/shuyu-bench` (tmpfs, for stable figures; the system temp folder
 //! where there is no /dev/shm) and reused while the generator's source is unchanged.
 //! Library time is `shuyu::load::load` + `shuyu::validate::validate`, the median of several
-//! runs after a warm-up. Process figures come from `/usr/bin/time -v` around the release
+//! runs after a warm-up; each run also loads the same files with serde-saphyr alone
+//! (`load_with(dir, Reader::SerdeSaphyr)`), for the quick reader's speed-up side by side. Process figures come from `/usr/bin/time -v` around the release
 //! binary (`apt-get install -y time` if it is missing), which also links the terms.
 
 use std::hash::{Hash, Hasher};
@@ -46,6 +47,8 @@ struct Row {
     total: Duration,
     /// CPU time (user + system, every thread) of one run, median.
     cpu: Duration,
+    /// `load` with serde-saphyr alone (no quick reader), median: the side-by-side figure.
+    load_saphyr: Duration,
 }
 
 fn run() -> anyhow::Result<()> {
@@ -92,6 +95,21 @@ fn run() -> anyhow::Result<()> {
             ms(r.total),
             ms(r.cpu),
             r.concepts as f64 / r.total.as_secs_f64()
+        );
+    }
+    println!();
+    println!("load alone, quick reader (serde-saphyr for what it declines) vs serde-saphyr alone:");
+    println!(
+        "{:>9} {:>10} {:>16} {:>9}",
+        "concepts", "quick ms", "serde-saphyr ms", "speed-up"
+    );
+    for r in &rows {
+        println!(
+            "{:>9} {:>10.0} {:>16.0} {:>8.1}x",
+            r.concepts,
+            ms(r.load),
+            ms(r.load_saphyr),
+            r.load_saphyr.as_secs_f64() / r.load.as_secs_f64()
         );
     }
     if let Some(kb) = status_kb("VmHWM:") {
@@ -182,6 +200,7 @@ fn measure(dir: &Path, n: usize, runs: usize) -> anyhow::Result<Row> {
     let mut validates = Vec::new();
     let mut totals = Vec::new();
     let mut cpus = Vec::new();
+    let mut saphyr = Vec::new();
     for run in 0..=runs {
         let cpu0 = cpu_time();
         let start = Instant::now();
@@ -209,6 +228,13 @@ fn measure(dir: &Path, n: usize, runs: usize) -> anyhow::Result<Row> {
             cpus.push(cpu);
         }
         eprintln!("{n:>7} concepts, run {run}: {:.0} ms", ms(total));
+        // The same files through serde-saphyr alone, in the same run, for the ratio.
+        let start = Instant::now();
+        let loaded = shuyu::load::load_with(dir, shuyu::load::Reader::SerdeSaphyr)?;
+        if run > 0 {
+            saphyr.push(start.elapsed());
+        }
+        drop(loaded);
     }
     Ok(Row {
         concepts: n,
@@ -218,6 +244,7 @@ fn measure(dir: &Path, n: usize, runs: usize) -> anyhow::Result<Row> {
         validate: median(&mut validates),
         total: median(&mut totals),
         cpu: median(&mut cpus),
+        load_saphyr: median(&mut saphyr),
     })
 }
 

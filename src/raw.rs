@@ -1,7 +1,7 @@
 //! Raw input types: exactly what an editor writes in a glossary file.
 //!
 //! Every struct denies unknown fields, so a typo (`defintion:`) is an error rather than a
-//! silently ignored key. Values that diagnostics must point at are [`Spanned`], which records
+//! silently ignored key. Values that diagnostics must point at are [`Located`], which records
 //! their line and column. Nothing here is checked beyond its YAML shape: `validate` turns
 //! these types into the plain [`crate::model`].
 

@@ -6,10 +6,11 @@
 //!
 //! 1. read the bytes: refuse files over [`MAX_FILE_BYTES`] and invalid UTF-8, warn on a BOM;
 //! 2. deserialize into the strict [`crate::raw`] types: first with the quick reader
-//!    ([`quick`]), which handles the plain subset of YAML glossary files are written in, about
-//!    five times faster; whatever it declines (anything unusual, and every error) goes to
-//!    serde-saphyr, under a budget that refuses anchors, aliases, a second document and deep
-//!    nesting. Both give the same values and positions ([`Located`]); the tests compare them;
+//!    (`quick.rs`), which handles the plain subset of YAML that glossary files are written
+//!    in, several times faster (`cargo bench --bench validate` compares them); whatever it
+//!    declines (anything unusual, and every error) goes to serde-saphyr, under a budget that
+//!    refuses anchors, aliases, a second document and deep nesting. Both give the same values
+//!    and positions ([`Located`]), which the tests check;
 //! 3. only if that fails, scan the YAML events (the "generic node" pass) to find the first
 //!    structural problem — a syntax error, an anchor or alias, nesting deeper than
 //!    [`MAX_DEPTH`], a second document, an empty file — and report it as itself; otherwise
@@ -106,7 +107,7 @@ pub fn load(dir: &Path) -> Result<(RawGlossary, Vec<Diagnostic>), LoadError> {
 /// Which YAML reader parses files that are valid. Diagnostics always come from serde-saphyr.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reader {
-    /// The quick reader ([`quick`]), with serde-saphyr for whatever it declines.
+    /// The quick reader (`quick.rs`), with serde-saphyr for whatever it declines.
     Quick,
     /// serde-saphyr alone (for benchmarks and tests that compare the two).
     SerdeSaphyr,

@@ -26,17 +26,18 @@ pub struct Pos {
 
 /// A parsed node: plain data for the deserializer of `quick_de`.
 #[derive(Debug)]
-pub enum Node {
+pub enum Node<'t> {
     Scalar(String, Pos),
-    Seq(Vec<Node>),
-    Map(Vec<(String, Pos, Node)>),
+    Seq(Vec<Node<'t>>),
+    /// Keys borrow the text: most are field names, which serde only compares.
+    Map(Vec<(&'t str, Pos, Node<'t>)>),
 }
 
 /// Deeper nesting is declined (the format needs six levels; serde-saphyr's budget allows 32).
 const MAX_DEPTH: usize = 16;
 
 /// Parses `text`, or declines.
-pub fn parse(text: &str) -> Option<Node> {
+pub fn parse(text: &str) -> Option<Node<'_>> {
     if !printable(text.as_bytes()) {
         return None;
     }
@@ -168,9 +169,9 @@ impl<'t> Reader<'t> {
 
     /// A block mapping whose keys stand at `indent`. `first` is the byte where the first key
     /// starts on the current line when the mapping opens a sequence item (`- key: …`).
-    fn map(&mut self, indent: usize, mut first: Option<usize>) -> Option<Node> {
+    fn map(&mut self, indent: usize, mut first: Option<usize>) -> Option<Node<'t>> {
         self.enter()?;
-        let mut entries: Vec<(String, Pos, Node)> = Vec::new();
+        let mut entries: Vec<(&'t str, Pos, Node<'t>)> = Vec::new();
         loop {
             let (li, at) = match first.take() {
                 Some(at) => (self.next, at),
@@ -190,19 +191,19 @@ impl<'t> Reader<'t> {
             };
             let len = key_len(self.rest(li, at))?;
             let key = &self.text[at..at + len];
-            if entries.iter().any(|(k, _, _)| k == key) {
+            if entries.iter().any(|(k, _, _)| *k == key) {
                 return None;
             }
             let pos = self.pos(li, at, len);
             let value = self.value(li, at + len + 1, indent)?;
-            entries.push((key.to_string(), pos, value));
+            entries.push((key, pos, value));
         }
         self.depth -= 1;
         Some(Node::Map(entries))
     }
 
     /// The value after a key's colon at byte `at` of line `li`: inline, or a block below.
-    fn value(&mut self, li: usize, at: usize, indent: usize) -> Option<Node> {
+    fn value(&mut self, li: usize, at: usize, indent: usize) -> Option<Node<'t>> {
         let rest = self.rest(li, at);
         let trimmed = rest.trim_start_matches(' ');
         if trimmed.is_empty() || trimmed.starts_with('#') {
@@ -214,7 +215,7 @@ impl<'t> Reader<'t> {
 
     /// The block node below a key at `indent`: a deeper mapping, block sequence or flow
     /// sequence, or a block sequence at the key's own indentation.
-    fn block_child(&mut self, indent: usize) -> Option<Node> {
+    fn block_child(&mut self, indent: usize) -> Option<Node<'t>> {
         let Next::Line(li) = self.peek()? else {
             return None;
         };
@@ -231,7 +232,7 @@ impl<'t> Reader<'t> {
     }
 
     /// A block sequence whose dashes stand at `indent`.
-    fn seq(&mut self, indent: usize) -> Option<Node> {
+    fn seq(&mut self, indent: usize) -> Option<Node<'t>> {
         self.enter()?;
         let mut items = Vec::new();
         while let Next::Line(li) = self.peek()? {
@@ -260,7 +261,7 @@ impl<'t> Reader<'t> {
     }
 
     /// A value that starts at byte `at` of line `li`, inside a node at `indent`.
-    fn inline(&mut self, li: usize, at: usize, indent: usize) -> Option<Node> {
+    fn inline(&mut self, li: usize, at: usize, indent: usize) -> Option<Node<'t>> {
         let rest = self.rest(li, at);
         let (value, len) = match rest.as_bytes()[0] {
             b'|' | b'>' => return self.block_scalar(li, at, indent),
@@ -287,7 +288,7 @@ impl<'t> Reader<'t> {
 
     /// `[a, b, c]` of one-line plain scalars, starting at byte `at` of line `li`; it may
     /// run over lines indented deeper than `indent`.
-    fn flow_seq(&mut self, li: usize, at: usize, indent: usize) -> Option<Node> {
+    fn flow_seq(&mut self, li: usize, at: usize, indent: usize) -> Option<Node<'t>> {
         let close = at + self.text[at..].find(']')?;
         let inner = &self.text[at + 1..close];
         if inner.contains(['[', '{', '}', '"', '\'', ':']) || inner.contains(" #") {
@@ -322,7 +323,7 @@ impl<'t> Reader<'t> {
     }
 
     /// `|`, `|-`, `>` or `>-` at byte `at` of line `li`, under a node at `indent`.
-    fn block_scalar(&mut self, li: usize, at: usize, indent: usize) -> Option<Node> {
+    fn block_scalar(&mut self, li: usize, at: usize, indent: usize) -> Option<Node<'t>> {
         let (literal, strip) = match self.rest(li, at).trim_end_matches(' ') {
             "|" => (true, false),
             "|-" => (true, true),
@@ -396,14 +397,22 @@ fn key_len(s: &str) -> Option<usize> {
 /// A one-line plain scalar at the start of `s`, without its comment and trailing spaces;
 /// `None` for what a plain scalar may not be or may not start with here.
 fn plain(s: &str) -> Option<&str> {
-    let value = match s.find(" #") {
-        Some(i) => &s[..i],
-        None => s,
+    let bytes = s.as_bytes();
+    let mut end = bytes.len();
+    // One pass: a comment starts at ` #`; `: ` (or a final `:`) would make a mapping.
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'#' if i > 0 && bytes[i - 1] == b' ' => {
+                end = i;
+                break;
+            }
+            b':' if matches!(bytes.get(i + 1), None | Some(b' ')) => return None,
+            _ => {}
+        }
     }
-    .trim_end_matches(' ');
+    let value = s[..end].trim_end_matches(' ');
     let first = value.bytes().next()?;
     let declined = b"-?:,[]{}#&*!|>'\"%@`".contains(&first)
-        || value.contains(": ")
         || value.ends_with(':')
         || matches!(value, "null" | "Null" | "NULL" | "~");
     (!declined).then_some(value)

@@ -7,7 +7,7 @@ use std::fmt;
 use std::vec;
 
 use serde::de::value::StringDeserializer;
-use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
 use serde::forward_to_deserialize_any;
 
 use super::located;
@@ -36,9 +36,9 @@ impl de::Error for Declined {
     }
 }
 
-struct NodeDe(Node);
+struct NodeDe<'t>(Node<'t>);
 
-impl<'de> de::Deserializer<'de> for NodeDe {
+impl<'de> Deserializer<'de> for NodeDe<'_> {
     type Error = Declined;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Declined> {
@@ -92,9 +92,33 @@ impl<'de> de::Deserializer<'de> for NodeDe {
     }
 }
 
-struct SeqDe(vec::IntoIter<Node>);
+/// A mapping key: a field name, or a located string (`KeyedList`).
+struct KeyDe<'t>(&'t str, Pos);
 
-impl<'de> de::SeqAccess<'de> for SeqDe {
+impl<'de> Deserializer<'de> for KeyDe<'_> {
+    type Error = Declined;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Declined> {
+        visitor.visit_str(self.0)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Declined> {
+        NodeDe(Node::Scalar(self.0.to_string(), self.1)).deserialize_newtype_struct(name, visitor)
+    }
+
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct seq tuple tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+struct SeqDe<'t>(vec::IntoIter<Node<'t>>);
+
+impl<'de> de::SeqAccess<'de> for SeqDe<'_> {
     type Error = Declined;
 
     fn next_element_seed<S: DeserializeSeed<'de>>(
@@ -112,13 +136,13 @@ impl<'de> de::SeqAccess<'de> for SeqDe {
     }
 }
 
-struct MapDe {
-    entries: vec::IntoIter<(String, Pos, Node)>,
+struct MapDe<'t> {
+    entries: vec::IntoIter<(&'t str, Pos, Node<'t>)>,
     /// The value of the key last returned.
-    value: Option<Node>,
+    value: Option<Node<'t>>,
 }
 
-impl<'de> de::MapAccess<'de> for MapDe {
+impl<'de> de::MapAccess<'de> for MapDe<'_> {
     type Error = Declined;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -129,7 +153,7 @@ impl<'de> de::MapAccess<'de> for MapDe {
             return Ok(None);
         };
         self.value = Some(value);
-        seed.deserialize(NodeDe(Node::Scalar(key, pos))).map(Some)
+        seed.deserialize(KeyDe(key, pos)).map(Some)
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Declined> {
