@@ -50,6 +50,9 @@ pub fn run(glossary: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<Outco
         ));
     }
     emit(&out)?;
+    // The process ends here: freeing the model (millions of small strings for a large
+    // glossary) would only delay the exit.
+    std::mem::forget(model);
     let failed = diags.iter().any(|d| d.severity() == Severity::Error);
     Ok(if failed {
         Outcome::Problems

@@ -202,8 +202,14 @@ fn yaml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, L
     };
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
-        let path = entry.map_err(io)?.path();
-        if path.extension().is_some_and(|e| e == "yaml") && path.is_file() {
+        let entry = entry.map_err(io)?;
+        let path = entry.path();
+        // The entry's type needs no `stat`, except through a symbolic link.
+        let is_file = match entry.file_type() {
+            Ok(t) if !t.is_symlink() => t.is_file(),
+            _ => path.is_file(),
+        };
+        if path.extension().is_some_and(|e| e == "yaml") && is_file {
             paths.push(path);
         } else if !is_hidden(&path) {
             diags.push(
@@ -215,7 +221,8 @@ fn yaml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, L
             );
         }
     }
-    paths.sort();
+    // The paths share their parent, so their bytes sort as `Path::cmp` would, and faster.
+    paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     Ok(paths)
 }
 

@@ -143,7 +143,7 @@ pub fn quotes(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             else {
                 continue;
             };
-            if !squash(text).contains(&squash(&quote.value)) {
+            if !quoted_in(text, &quote.value) {
                 out.push(
                     Diagnostic::new(
                         Code::QuoteNotFound,
@@ -157,16 +157,51 @@ pub fn quotes(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether `quote` is in `text` once both are [`squash`]ed. A quote found as it is needs no
+/// squashing: squashing keeps a substring a substring.
+fn quoted_in(text: &str, quote: &str) -> bool {
+    text.contains(quote) || squash(text).contains(&squash(quote))
+}
+
 /// Collapses every run of whitespace to one space and unifies typographic quotes, so a
 /// quote copied across a line break still matches.
 pub fn squash(s: &str) -> String {
-    let unified: String = s
-        .chars()
-        .map(|c| match c {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| match c {
             '\u{2018}' | '\u{2019}' => '\'',
             '\u{201c}' | '\u{201d}' => '"',
             c => c,
-        })
-        .collect();
-    unified.split_whitespace().collect::<Vec<_>>().join(" ")
+        }));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quote_matches_across_line_breaks_spacing_and_typographic_quotes() {
+        let text = "It is essential to strengthen\n  Party building in “new” organizations.";
+        assert!(quoted_in(text, "strengthen Party building"));
+        assert!(quoted_in(text, "in \"new\" organizations"));
+        assert!(quoted_in(text, " essential  to\tstrengthen "));
+        assert!(!quoted_in(text, "strengthen the Party"));
+    }
+
+    #[test]
+    fn squashing_keeps_a_substring_a_substring() {
+        let text = "a  b\n\n c ‘d’  e ";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                if let Some(part) = text.get(start..end) {
+                    assert!(squash(text).contains(&squash(part)), "{part:?}");
+                }
+            }
+        }
+    }
 }
