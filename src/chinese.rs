@@ -4,7 +4,7 @@
 //! and `hanconv` (OpenCC's conversion tables in pure Rust); the linker converts through it.
 
 use pinyin::{Pinyin, ToPinyinMulti};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc, UnicodeNormalization};
 
 /// Why a pinyin string does not fit the characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,9 +60,14 @@ fn fits(
     if !seen.insert((i, pos)) {
         return false;
     }
-    chars[i].1.iter().any(|reading| {
-        let reading: String = reading.nfc().collect();
-        spelled[pos..].starts_with(&reading)
+    chars[i].1.iter().any(|&reading| {
+        // The readings are NFC already; normalise only one that is not.
+        let reading: std::borrow::Cow<str> = if is_nfc(reading) {
+            reading.into()
+        } else {
+            reading.nfc().collect::<String>().into()
+        };
+        spelled[pos..].starts_with(&*reading)
             && fits(chars, i + 1, spelled, pos + reading.len(), furthest, seen)
     })
 }

@@ -38,9 +38,6 @@ const MAX_DEPTH: usize = 16;
 
 /// Parses `text`, or declines.
 pub fn parse(text: &str) -> Option<Node<'_>> {
-    if !printable(text.as_bytes()) {
-        return None;
-    }
     let mut reader = Reader::new(text)?;
     match reader.peek()? {
         Next::Line(li) if reader.lines[li].indent == 0 => {}
@@ -50,18 +47,42 @@ pub fn parse(text: &str) -> Option<Node<'_>> {
     matches!(reader.peek()?, Next::End).then_some(node)
 }
 
-/// Whether `bytes` has none of the characters the subset leaves to serde-saphyr: control
-/// characters (tab and CR included), C1 controls, BOM, U+FFFE/U+FFFF, U+2028/U+2029.
-fn printable(bytes: &[u8]) -> bool {
-    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
-    bytes.iter().enumerate().all(|(i, &b)| match b {
-        b'\n' => true,
-        0..=0x1F | 0x7F => false,
-        0xC2 => !(0x80..=0x9F).contains(&at(i + 1)),
-        0xE2 => !(at(i + 1) == 0x80 && matches!(at(i + 2), 0xA8 | 0xA9)),
-        0xEF => !matches!((at(i + 1), at(i + 2)), (0xBB, 0xBF) | (0xBF, 0xBE | 0xBF)),
-        _ => true,
-    })
+/// What a byte is to [`Reader::new`]'s one pass over the text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Plain,
+    Newline,
+    /// A control character (tab and CR included): left to serde-saphyr.
+    Control,
+    /// The first byte of a character that may be one left to serde-saphyr (see [`unusual`]).
+    Lead,
+}
+
+/// The [`Class`] of every byte.
+static CLASSES: [Class; 256] = {
+    let mut table = [Class::Plain; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = Class::Control;
+        b += 1;
+    }
+    table[0x7F] = Class::Control;
+    table[b'\n' as usize] = Class::Newline;
+    table[0xC2] = Class::Lead;
+    table[0xE2] = Class::Lead;
+    table[0xEF] = Class::Lead;
+    table
+};
+
+/// Whether the character at byte `i` is one the subset leaves to serde-saphyr: a C1 control,
+/// U+2028 or U+2029 (line breaks to YAML), a BOM, U+FFFE or U+FFFF.
+fn unusual(bytes: &[u8], i: usize) -> bool {
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        0xC2 => (0x80..=0x9F).contains(&at(1)),
+        0xE2 => at(1) == 0x80 && matches!(at(2), 0xA8 | 0xA9),
+        _ => matches!((at(1), at(2)), (0xBB, 0xBF) | (0xBF, 0xBE | 0xBF)),
+    }
 }
 
 /// A line of the file: byte offsets (without its `\n`) and its count of leading spaces.
@@ -73,6 +94,16 @@ struct Line {
 }
 
 impl Line {
+    /// The line of `bytes[start..end]`; `None` for a document marker.
+    fn new(bytes: &[u8], start: usize, end: usize) -> Option<Line> {
+        let line = &bytes[start..end];
+        if line.starts_with(b"---") || line.starts_with(b"...") {
+            return None;
+        }
+        let indent = line.iter().take_while(|&&b| b == b' ').count();
+        Some(Line { start, end, indent })
+    }
+
     /// Empty or spaces only.
     fn blank(&self) -> bool {
         self.indent == self.end - self.start
@@ -94,19 +125,25 @@ struct Reader<'t> {
 }
 
 impl<'t> Reader<'t> {
-    /// Splits `text` into lines; declines document markers (`---`, `...`).
+    /// Splits `text` into lines in one pass over its bytes; declines the characters the
+    /// subset leaves to serde-saphyr, and document markers (`---`, `...`).
     fn new(text: &'t str) -> Option<Self> {
+        let bytes = text.as_bytes();
         let mut lines = Vec::with_capacity(text.len() / 40 + 1);
         let mut start = 0;
-        for line in text.split('\n') {
-            let end = start + line.len();
-            if line.starts_with("---") || line.starts_with("...") {
-                return None;
+        for (i, &b) in bytes.iter().enumerate() {
+            match CLASSES[b as usize] {
+                Class::Plain => {}
+                Class::Newline => {
+                    lines.push(Line::new(bytes, start, i)?);
+                    start = i + 1;
+                }
+                Class::Control => return None,
+                Class::Lead if unusual(bytes, i) => return None,
+                Class::Lead => {}
             }
-            let indent = line.bytes().take_while(|&b| b == b' ').count();
-            lines.push(Line { start, end, indent });
-            start = end + 1;
         }
+        lines.push(Line::new(bytes, start, bytes.len())?);
         Some(Reader {
             text,
             lines,

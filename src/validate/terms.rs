@@ -209,14 +209,27 @@ fn pinyin_mismatch(
 
 /// V118: two concepts with the same preferred term in a language name each other as homonyms.
 pub fn homonyms(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let mut seen: BTreeMap<(String, String), (&Loaded<RawConcept>, &RawTerm)> = BTreeMap::new();
-    for c in ctx.concepts() {
-        for (lang, t) in terms(&c.value).filter(|(_, t)| t.status == Status::Preferred) {
-            let key = (lang.value.clone(), t.term.value.trim().to_lowercase());
-            let Some((c0, t0)) = seen.get(&key) else {
-                seen.insert(key, (c, t));
-                continue;
-            };
+    // Every preferred term with its language and folded form, in file order; sorted stably
+    // by the pair, each group's first is the term the later ones collide with.
+    let mut preferred: Vec<(&str, String, &Loaded<RawConcept>, &RawTerm)> = ctx
+        .concepts()
+        .flat_map(|c| {
+            terms(&c.value)
+                .filter(|(_, t)| t.status == Status::Preferred)
+                .map(move |(lang, t)| {
+                    (
+                        lang.value.as_str(),
+                        t.term.value.trim().to_lowercase(),
+                        c,
+                        t,
+                    )
+                })
+        })
+        .collect();
+    preferred.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    for group in preferred.chunk_by(|a, b| (a.0, &a.1) == (b.0, &b.1)) {
+        let (_, _, c0, t0) = group[0];
+        for &(_, _, c, t) in &group[1..] {
             if !(names_homonym(&c.value, &c0.value) && names_homonym(&c0.value, &c.value)) {
                 out.push(
                     Diagnostic::new(
