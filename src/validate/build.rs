@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::ctx::Ctx;
 use crate::diag::FileId;
 use crate::model::{
@@ -25,13 +27,22 @@ pub fn glossary(ctx: &Ctx) -> Option<Glossary> {
         languages: meta.languages.iter().map(|l| l.value.clone()).collect(),
         domains: pairs(&meta.domains),
         authorities: pairs(&meta.authorities),
+        // Built side by side; a map is built from the collected pairs in one go.
         concepts: ctx
-            .concepts()
+            .raw
+            .concepts
+            .par_iter()
             .map(|c| (c.value.id.value.clone(), concept(ctx, c.file, &c.value)))
+            .collect::<Vec<_>>()
+            .into_iter()
             .collect(),
         sources: ctx
-            .sources()
+            .raw
+            .sources
+            .par_iter()
             .map(|s| (s.value.id.value.clone(), source(ctx, s.file, &s.value)))
+            .collect::<Vec<_>>()
+            .into_iter()
             .collect(),
     })
 }

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::ctx::Ctx;
 use crate::chinese;
 use crate::codes::Code;
@@ -103,7 +105,16 @@ pub fn notes_for_deprecated(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 /// V112 V113 V120 V121: pinyin and traditional forms match the characters, and only
 /// Chinese terms carry them.
 pub fn chinese_forms(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for c in ctx.concepts() {
+    // The costliest rule (a pinyin search and three conversions a term): split it up.
+    out.par_extend(ctx.raw.concepts.par_iter().flat_map_iter(|c| {
+        let mut found = Vec::new();
+        chinese_forms_of(ctx, c, &mut found);
+        found
+    }));
+}
+
+fn chinese_forms_of(ctx: &Ctx, c: &Loaded<RawConcept>, out: &mut Vec<Diagnostic>) {
+    {
         for (lang, t) in terms(&c.value) {
             if lang.value == "zh" {
                 check_zh_term(ctx, c, t, out);
