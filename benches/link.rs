@@ -36,6 +36,7 @@ use std::time::{Duration, Instant};
 
 use shuyu::link::Linker;
 use shuyu::model::{Concept, Glossary, Origin, Status, Term};
+use shuyu::segment::{self, Segmenter};
 
 const SCOPES: &[&str] = &[
     "基层",
@@ -244,7 +245,8 @@ fn main() {
 
     let terms = synthetic_terms(n_terms);
     let g = glossary(&terms);
-    let (build, linker) = best(1, || Linker::new(&g));
+    // Sized for the input: 50 MB wants jieba's whole dictionary.
+    let (build, linker) = best(1, || Linker::for_input(&g, |_| true, bytes));
     println!(
         "dictionary: {} synthetic terms; linker built in {:.0} ms",
         terms.len(),
@@ -296,7 +298,7 @@ fn main() {
     // words would make it. Not the case (realistic terms); reported to show the cost
     // per link.
     let dense = frequent_words(&jieba, &lines, n_terms);
-    let dense_linker = Linker::new(&glossary(&dense));
+    let dense_linker = Linker::for_input(&glossary(&dense), |_| true, bytes);
     let (dense_time, dense_links) = best(runs, || {
         lines
             .iter()
@@ -317,7 +319,36 @@ fn main() {
         bytes as f64 / dense_links.max(1) as f64
     );
 
+    break_even(&lines);
     cold_start();
+}
+
+/// What cutting the first `n` bytes of the report costs with a sub-dictionary and with the
+/// full dictionary, each built for it in the process (no preload), for a few `n`: where the
+/// sub-dictionary stops paying is `segment::SUB_DICTIONARY_MAX_BYTES`.
+fn break_even(lines: &[String]) {
+    println!();
+    println!(
+        "segmenter built and every line cut, by input size (threshold: sub-dictionary up to {} KB)",
+        segment::SUB_DICTIONARY_MAX_BYTES / 1024
+    );
+    println!("{:>10} {:>12} {:>12}", "KB", "sub ms", "full ms");
+    for kb in [4, 16, 64, 128, 256, 512, 1024] {
+        let mut taken = 0;
+        let part: Vec<&str> = lines
+            .iter()
+            .take_while(|l| {
+                taken += l.len() + 1;
+                taken <= kb * 1024
+            })
+            .map(String::as_str)
+            .collect();
+        let cut_all = |s: Segmenter| part.iter().map(|l| s.boundaries(l).len()).sum::<usize>();
+        let (sub, a) = best(3, || cut_all(Segmenter::sub([])));
+        let (full, b) = best(3, || cut_all(Segmenter::new([])));
+        assert_eq!(a, b, "the two dictionaries cut alike");
+        println!("{kb:>10} {:>12.1} {:>12.1}", ms(sub), ms(full));
+    }
 }
 
 fn report_ratio(ratio: f64) {

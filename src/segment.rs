@@ -39,9 +39,10 @@ const TERM_TAG: &str = "nz";
 
 /// Up to this many bytes of text to cut (the input plus the terms, which are cut to suggest
 /// their frequencies), a sub-dictionary; above it, the full dictionary. Finding a text's
-/// dictionary words costs time in proportion to the text, loading the full dictionary the same
-/// whatever the text: the threshold is their break-even, measured (see benches/link.rs).
-pub const SUB_DICTIONARY_MAX_BYTES: usize = 256 * 1024;
+/// dictionary words costs time in proportion to the text (~0.6 ms a KB, cutting included),
+/// loading the full dictionary the same whatever the text (~75 ms): they break even at about
+/// 128 KB (measured by `cargo bench --bench link`, which prints both by input size).
+pub const SUB_DICTIONARY_MAX_BYTES: usize = 128 * 1024;
 
 /// The key of the filler entry that makes a sub-dictionary's total that of the full one. jieba
 /// looks up only runs of block characters ([`is_block_char`]) and, to suggest a frequency, the
@@ -79,6 +80,14 @@ pub fn preload_for(input_bytes: usize) {
 /// sub-dictionary.
 pub fn wants_full_dictionary(bytes: usize) -> bool {
     bytes > SUB_DICTIONARY_MAX_BYTES
+}
+
+/// Whether [`preload`] has started loading a dictionary that no segmenter has taken yet.
+fn preloading() -> bool {
+    PRELOADED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .is_some()
 }
 
 /// The preloaded jieba if [`preload`] started one, else a freshly loaded one.
@@ -140,11 +149,11 @@ impl Segmenter {
 
     /// The segmenter for cutting about `input_bytes` of text: a sub-dictionary for a small
     /// input, the full dictionary for a large one (the terms count as input: each is cut to
-    /// suggest its frequency).
+    /// suggest its frequency) or when [`preload`] has loaded it already (its cost is paid).
     pub fn for_input<'a>(terms: impl IntoIterator<Item = &'a str>, input_bytes: usize) -> Self {
         let terms: Vec<&str> = terms.into_iter().collect();
         let term_bytes: usize = terms.iter().map(|t| t.len()).sum();
-        if wants_full_dictionary(input_bytes + term_bytes) {
+        if wants_full_dictionary(input_bytes + term_bytes) || preloading() {
             Self::new(terms)
         } else {
             Self::sub(terms)
