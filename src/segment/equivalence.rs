@@ -149,3 +149,18 @@ fn same_cuts_on_random_pieces_of_words() {
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
     assert_same_cuts(&terms, &texts);
 }
+
+/// The whole 2024 report, where the shared corpus sits next to the repository (it is not part
+/// of it: without it the test says so and passes).
+#[test]
+fn same_cuts_on_the_full_report_when_present() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/gwr2024_zh.txt");
+    let Ok(report) = std::fs::read_to_string(&path) else {
+        eprintln!("note: {} absent, full-report check skipped", path.display());
+        return;
+    };
+    let (terms, _) = repo_glossary();
+    let mut texts: Vec<&str> = report.lines().collect();
+    texts.push(&report);
+    assert_same_cuts(&terms, &texts);
+}
