@@ -14,12 +14,19 @@
 //! head compounds such as 基层社会治理体系, and numbered formulas such as 三个服务), generated
 //! deterministically here. Both sides run on one thread over the same lines in the same
 //! process: `Linker::link_text` (candidates, segmentation of the blocks around them, boundary
-//! checks, senses) and `jieba_rs::Jieba::cut` (HMM on) with jieba's default dictionary. Each
-//! figure is the best of several runs. A stress line follows: the text's 10,000 commonest
-//! words as the dictionary (a link every few bytes), to show the cost per link.
+//! checks, senses) and `jieba_rs::Jieba::cut` (HMM on) with jieba's default dictionary. The
+//! linkers are sized for the 50 MB (`Linker::for_input`), so their segmenter has jieba's whole
+//! dictionary too. Each figure is the best of several runs. A stress line follows: the text's
+//! 10,000 commonest words as the dictionary (a link every few bytes), to show the cost per
+//! link.
+//!
+//! Break-even: a segmenter built (no preload) and every line of the first 4 KB … 1 MB of the
+//! report cut, with a sub-dictionary (cost grows with the text) and with the full dictionary
+//! (a fixed load): where the two cross is `segment::SUB_DICTIONARY_MAX_BYTES`.
 //!
 //! Cold start: the release binary on a one-paragraph file, median of 11 processes, for the
-//! project's `glossary/` and the synthetic 1k glossary of `benches/validate.rs` if present. The
+//! project's `glossary/` and the synthetic 1k glossary of `benches/validate.rs` if present (a
+//! one-paragraph input with a small glossary takes the sub-dictionary, no jieba load). The
 //! same with hyperfine, next to a bare jieba-rs dictionary load for scale:
 //!
 //! ```text
