@@ -177,18 +177,21 @@ fn file_len(path: &Path) -> usize {
 
 /// Starts loading jieba's whole dictionary if linking the glossary's own sources will want
 /// it, judged before the glossary is loaded by the non-ASCII bytes of its `sources/` files:
-/// about their Chinese passages, without parsing them (reading them now also warms the cache
-/// for the loader).
+/// about their Chinese passages, without parsing them. Reading stops as soon as they are
+/// enough (and what is read warms the cache for the loader).
 pub(super) fn preload_for_sources(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir.join("sources")) else {
         return;
     };
-    let non_ascii = |bytes: Vec<u8>| bytes.iter().filter(|b| !b.is_ascii()).count();
-    let bytes = entries
-        .flatten()
-        .filter_map(|e| std::fs::read(e.path()).ok())
-        .map(non_ascii)
-        .sum();
+    let mut bytes = 0;
+    for entry in entries.flatten() {
+        if crate::segment::wants_full_dictionary(bytes) {
+            break;
+        }
+        if let Ok(text) = std::fs::read(entry.path()) {
+            bytes += text.iter().filter(|b| !b.is_ascii()).count();
+        }
+    }
     crate::segment::preload_for(bytes);
 }
 
