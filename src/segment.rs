@@ -12,11 +12,13 @@
 //! large fixed frequency makes the term swallow its neighbours (社会工作部门 → 社会工作部/门).
 //!
 //! Two dictionaries, one segmentation. Loading jieba's default dictionary (349,045 words into
-//! its trie) takes ~130 ms, so a process that cuts much text builds one [`Segmenter`] with it
+//! its trie) takes 75–130 ms, so a process that cuts much text builds one [`Segmenter`] with it
 //! and shares it (jieba is `Send + Sync`) across threads, preloaded on a thread of its own
 //! ([`preload`]). A process that cuts little text instead uses a *sub-dictionary*: only the
 //! dictionary words that occur in the texts cut so far, found in the sorted word list
-//! ([`dict`]) without building anything, and learnt as each text comes. jieba's cut of a text
+//! ([`dict`]) without building anything, and learnt as each text comes (so it is exact for
+//! any text, whatever it was sized for: a traditional passage's simplified conversion, the
+//! block around a split term). jieba's cut of a text
 //! depends only on the dictionary words inside the text (its DAG holds nothing else), their
 //! frequencies, and the total frequency of the dictionary (every route score is relative to
 //! it), so a filler entry that no text can look up keeps the total that of the full
@@ -153,7 +155,7 @@ impl Segmenter {
     pub fn for_input<'a>(terms: impl IntoIterator<Item = &'a str>, input_bytes: usize) -> Self {
         let terms: Vec<&str> = terms.into_iter().collect();
         let term_bytes: usize = terms.iter().map(|t| t.len()).sum();
-        if wants_full_dictionary(input_bytes + term_bytes) || preloading() {
+        if wants_full_dictionary(input_bytes.saturating_add(term_bytes)) || preloading() {
             Self::new(terms)
         } else {
             Self::sub(terms)
@@ -351,6 +353,17 @@ mod tests {
         assert_eq!(s.words("两企三新"), ["两企三新"]);
         let again = Segmenter::new([]);
         assert_eq!(again.words("社会工作"), ["社会工作"]);
+    }
+
+    #[test]
+    fn a_large_input_takes_the_full_dictionary() {
+        assert!(!wants_full_dictionary(SUB_DICTIONARY_MAX_BYTES));
+        assert!(wants_full_dictionary(SUB_DICTIONARY_MAX_BYTES + 1));
+        let s = Segmenter::for_input(["两企三新"], usize::MAX);
+        assert!(format!("{s:?}").contains("full"), "{s:?}");
+        // A small input takes the sub-dictionary unless a test has preloaded the full one.
+        let s = Segmenter::for_input(["两企三新"], 1000);
+        assert_eq!(s.words("推进两企三新党建"), ["推进", "两企三新", "党建"]);
     }
 
     #[test]
