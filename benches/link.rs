@@ -14,12 +14,19 @@
 //! head compounds such as 基层社会治理体系, and numbered formulas such as 三个服务), generated
 //! deterministically here. Both sides run on one thread over the same lines in the same
 //! process: `Linker::link_text` (candidates, segmentation of the blocks around them, boundary
-//! checks, senses) and `jieba_rs::Jieba::cut` (HMM on) with jieba's default dictionary. Each
-//! figure is the best of several runs. A stress line follows: the text's 10,000 commonest
-//! words as the dictionary (a link every few bytes), to show the cost per link.
+//! checks, senses) and `jieba_rs::Jieba::cut` (HMM on) with jieba's default dictionary. The
+//! linkers are sized for the 50 MB (`Linker::for_input`), so their segmenter has jieba's whole
+//! dictionary too. Each figure is the best of several runs. A stress line follows: the text's
+//! 10,000 commonest words as the dictionary (a link every few bytes), to show the cost per
+//! link.
+//!
+//! Break-even: a segmenter built (no preload) and every line of the first 4 KB … 1 MB of the
+//! report cut, with a sub-dictionary (cost grows with the text) and with the full dictionary
+//! (a fixed load): where the two cross is `segment::SUB_DICTIONARY_MAX_BYTES`.
 //!
 //! Cold start: the release binary on a one-paragraph file, median of 11 processes, for the
-//! project's `glossary/` and the synthetic 1k glossary of `benches/validate.rs` if present. The
+//! project's `glossary/` and the synthetic 1k glossary of `benches/validate.rs` if present (a
+//! one-paragraph input with a small glossary takes the sub-dictionary, no jieba load). The
 //! same with hyperfine, next to a bare jieba-rs dictionary load for scale:
 //!
 //! ```text
@@ -36,6 +43,7 @@ use std::time::{Duration, Instant};
 
 use shuyu::link::Linker;
 use shuyu::model::{Concept, Glossary, Origin, Status, Term};
+use shuyu::segment::{self, Segmenter};
 
 const SCOPES: &[&str] = &[
     "基层",
@@ -244,7 +252,8 @@ fn main() {
 
     let terms = synthetic_terms(n_terms);
     let g = glossary(&terms);
-    let (build, linker) = best(1, || Linker::new(&g));
+    // Sized for the input: 50 MB wants jieba's whole dictionary.
+    let (build, linker) = best(1, || Linker::for_input(&g, |_| true, bytes));
     println!(
         "dictionary: {} synthetic terms; linker built in {:.0} ms",
         terms.len(),
@@ -296,7 +305,7 @@ fn main() {
     // words would make it. Not the issue's case (realistic terms); reported to show the cost
     // per link.
     let dense = frequent_words(&jieba, &lines, n_terms);
-    let dense_linker = Linker::new(&glossary(&dense));
+    let dense_linker = Linker::for_input(&glossary(&dense), |_| true, bytes);
     let (dense_time, dense_links) = best(runs, || {
         lines
             .iter()
@@ -317,7 +326,36 @@ fn main() {
         bytes as f64 / dense_links.max(1) as f64
     );
 
+    break_even(&lines);
     cold_start();
+}
+
+/// What cutting the first `n` bytes of the report costs with a sub-dictionary and with the
+/// full dictionary, each built for it in the process (no preload), for a few `n`: where the
+/// sub-dictionary stops paying is `segment::SUB_DICTIONARY_MAX_BYTES`.
+fn break_even(lines: &[String]) {
+    println!();
+    println!(
+        "segmenter built and every line cut, by input size (threshold: sub-dictionary up to {} KB)",
+        segment::SUB_DICTIONARY_MAX_BYTES / 1024
+    );
+    println!("{:>10} {:>12} {:>12}", "KB", "sub ms", "full ms");
+    for kb in [4, 16, 64, 128, 256, 512, 1024] {
+        let mut taken = 0;
+        let part: Vec<&str> = lines
+            .iter()
+            .take_while(|l| {
+                taken += l.len() + 1;
+                taken <= kb * 1024
+            })
+            .map(String::as_str)
+            .collect();
+        let cut_all = |s: Segmenter| part.iter().map(|l| s.boundaries(l).len()).sum::<usize>();
+        let (sub, a) = best(3, || cut_all(Segmenter::sub([])));
+        let (full, b) = best(3, || cut_all(Segmenter::new([])));
+        assert_eq!(a, b, "the two dictionaries cut alike");
+        println!("{kb:>10} {:>12.1} {:>12.1}", ms(sub), ms(full));
+    }
 }
 
 fn report_ratio(ratio: f64) {

@@ -11,11 +11,27 @@
 //! user-dictionary line without a frequency gets) breaks the term (两企三新 → 两/企/三/新), and a
 //! large fixed frequency makes the term swallow its neighbours (社会工作部门 → 社会工作部/门).
 //!
-//! Loading jieba's default dictionary costs tens of milliseconds, so a process builds one
-//! [`Segmenter`] and shares it (jieba is `Send + Sync`) across threads.
+//! Two dictionaries, one segmentation. Loading jieba's default dictionary (349,045 words into
+//! its trie) takes 75–130 ms, so a process that cuts much text builds one [`Segmenter`] with it
+//! and shares it (jieba is `Send + Sync`) across threads, preloaded on a thread of its own
+//! ([`preload`]). A process that cuts little text instead uses a *sub-dictionary*: only the
+//! dictionary words that occur in the texts cut so far, found in the sorted word list
+//! ([`dict`]) without building anything, and learnt as each text comes (so it is exact for
+//! any text, whatever it was sized for: a traditional passage's simplified conversion, the
+//! block around a split term). jieba's cut of a text
+//! depends only on the dictionary words inside the text (its DAG holds nothing else), their
+//! frequencies, and the total frequency of the dictionary (every route score is relative to
+//! it), so a filler entry that no text can look up keeps the total that of the full
+//! dictionary, and the tokens are the same, token for token (the tests compare both on the
+//! 2024 Government Work Report and the glossary's own passages). [`Segmenter::for_input`]
+//! chooses by how much text is to be cut.
+
+mod dict;
+#[cfg(test)]
+mod equivalence;
 
 use std::ops::Range;
-use std::sync::Mutex;
+use std::sync::{Mutex, RwLock};
 use std::thread::JoinHandle;
 
 use jieba_rs::Jieba;
@@ -23,13 +39,26 @@ use jieba_rs::Jieba;
 /// The part-of-speech tag given to glossary terms (jieba's tag for "other proper noun").
 const TERM_TAG: &str = "nz";
 
+/// Up to this many bytes of text to cut (the input plus the terms, which are cut to suggest
+/// their frequencies), a sub-dictionary; above it, the full dictionary. Finding a text's
+/// dictionary words costs time in proportion to the text (~0.6 ms a KB, cutting included),
+/// loading the full dictionary the same whatever the text (~75 ms): they break even at about
+/// 128 KB (measured by `cargo bench --bench link`, which prints both by input size).
+pub const SUB_DICTIONARY_MAX_BYTES: usize = 128 * 1024;
+
+/// The key of the filler entry that makes a sub-dictionary's total that of the full one. jieba
+/// looks up only runs of block characters ([`is_block_char`]) and, to suggest a frequency, the
+/// single characters between them and the term itself: a private-use character twice is none
+/// of those (unless a glossary term were exactly this string).
+const FILLER: &str = "\u{E000}\u{E000}";
+
 /// jieba with its default dictionary, being loaded on a thread of its own by [`preload`].
 static PRELOADED: Mutex<Option<JoinHandle<Jieba>>> = Mutex::new(None);
 
 /// Starts loading jieba's default dictionary on another thread, so that it overlaps with
-/// reading and validating the glossary: a command that will link calls this first, and the
-/// next [`Segmenter::new`] picks the result up. Loading the dictionary is most of the start-up
-/// of a command that links one paragraph.
+/// reading and validating the glossary: a command that will link much text calls this first,
+/// and the next full [`Segmenter`] picks the result up. Loading the dictionary is most of the
+/// start-up of such a command.
 pub fn preload() {
     let mut slot = PRELOADED.lock().unwrap_or_else(|e| e.into_inner());
     if slot.is_none() {
@@ -40,6 +69,29 @@ pub fn preload() {
     }
 }
 
+/// [`preload`] if cutting `input_bytes` of text will want the full dictionary. Not for a small
+/// input: on two cores the loading thread would take CPU from reading the glossary, for a
+/// dictionary that will not be used.
+pub fn preload_for(input_bytes: usize) {
+    if wants_full_dictionary(input_bytes) {
+        preload();
+    }
+}
+
+/// Whether cutting `bytes` of text is quicker with the full dictionary than with a
+/// sub-dictionary.
+pub fn wants_full_dictionary(bytes: usize) -> bool {
+    bytes > SUB_DICTIONARY_MAX_BYTES
+}
+
+/// Whether [`preload`] has started loading a dictionary that no segmenter has taken yet.
+fn preloading() -> bool {
+    PRELOADED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .is_some()
+}
+
 /// The preloaded jieba if [`preload`] started one, else a freshly loaded one.
 fn base() -> Jieba {
     let handle = PRELOADED.lock().unwrap_or_else(|e| e.into_inner()).take();
@@ -48,41 +100,91 @@ fn base() -> Jieba {
 
 /// A jieba-rs segmenter whose dictionary knows the glossary's Chinese terms.
 pub struct Segmenter {
+    dict: Dict,
+}
+
+enum Dict {
+    /// jieba's whole default dictionary.
+    Full(Jieba),
+    /// The dictionary words of the terms and of the texts cut so far; grows as texts come.
+    Sub(RwLock<Sub>),
+}
+
+/// A sub-dictionary: jieba with some of the default dictionary's words, and the filler
+/// frequency that brings its total to the full dictionary's.
+struct Sub {
     jieba: Jieba,
+    filler: usize,
 }
 
 impl std::fmt::Debug for Segmenter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Segmenter").finish_non_exhaustive()
+        let kind = match self.dict {
+            Dict::Full(_) => "full",
+            Dict::Sub(_) => "sub",
+        };
+        f.debug_struct("Segmenter")
+            .field("dictionary", &kind)
+            .finish_non_exhaustive()
     }
 }
 
 impl Segmenter {
-    /// jieba's default dictionary plus `terms`, each with a suggested frequency.
-    ///
-    /// Terms are added longest first: a suggested frequency depends on how the dictionary
-    /// already cuts the term, and a long term should be weighed against its parts as they
-    /// will finally be (a part added later would otherwise raise the bar the long term had
-    /// to clear only after it was set).
+    /// jieba's default dictionary plus `terms`, each with a suggested frequency (see
+    /// [`add_terms`]).
     pub fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> Self {
         let mut jieba = base();
-        let mut terms: Vec<&str> = terms.into_iter().filter(|t| !t.is_empty()).collect();
-        terms.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-        terms.dedup();
-        for term in terms.iter().rev() {
-            jieba.add_word(term, None, Some(TERM_TAG));
+        add_terms(&mut jieba, terms);
+        Segmenter {
+            dict: Dict::Full(jieba),
         }
-        Segmenter { jieba }
+    }
+
+    /// A sub-dictionary segmenter that knows `terms`: the same tokens as [`Segmenter::new`]
+    /// for any text, at a cost that grows with the text cut instead of a fixed load.
+    pub fn sub<'a>(terms: impl IntoIterator<Item = &'a str>) -> Self {
+        let (sub, _) = Sub::new(terms);
+        Segmenter {
+            dict: Dict::Sub(RwLock::new(sub)),
+        }
+    }
+
+    /// The segmenter for cutting about `input_bytes` of text: a sub-dictionary for a small
+    /// input, the full dictionary for a large one (the terms count as input: each is cut to
+    /// suggest its frequency) or when [`preload`] has loaded it already (its cost is paid).
+    pub fn for_input<'a>(terms: impl IntoIterator<Item = &'a str>, input_bytes: usize) -> Self {
+        let terms: Vec<&str> = terms.into_iter().collect();
+        let term_bytes: usize = terms.iter().map(|t| t.len()).sum();
+        if wants_full_dictionary(input_bytes.saturating_add(term_bytes)) || preloading() {
+            Self::new(terms)
+        } else {
+            Self::sub(terms)
+        }
+    }
+
+    /// Runs `cut` with a jieba whose dictionary has every dictionary word of `text`.
+    fn with_jieba<R>(&self, text: &str, cut: impl FnOnce(&Jieba) -> R) -> R {
+        let lock = match &self.dict {
+            Dict::Full(jieba) => return cut(jieba),
+            Dict::Sub(lock) => lock,
+        };
+        let missing = read(lock).missing(text);
+        if !missing.is_empty() {
+            write(lock).add(missing);
+        }
+        cut(&read(lock).jieba)
     }
 
     /// The byte ranges of the tokens of `text`, in order, covering it (HMM on, as jieba's
     /// default `cut`).
     pub fn tokens(&self, text: &str) -> Vec<Range<usize>> {
-        self.jieba
-            .cut(text, true)
-            .into_iter()
-            .map(|t| t.byte_start..t.byte_end)
-            .collect()
+        self.with_jieba(text, |jieba| {
+            jieba
+                .cut(text, true)
+                .into_iter()
+                .map(|t| t.byte_start..t.byte_end)
+                .collect()
+        })
     }
 
     /// The byte offsets where a token starts or ends in `text`, ascending, including 0 and
@@ -90,9 +192,9 @@ impl Segmenter {
     pub fn boundaries(&self, text: &str) -> Vec<usize> {
         let mut out = Vec::with_capacity(text.len() / 4 + 2);
         out.push(0);
-        for token in self.jieba.cut(text, true) {
-            out.push(token.byte_end);
-        }
+        self.with_jieba(text, |jieba| {
+            out.extend(jieba.cut(text, true).into_iter().map(|t| t.byte_end));
+        });
         out
     }
 
@@ -100,6 +202,76 @@ impl Segmenter {
     pub fn words<'t>(&self, text: &'t str) -> Vec<&'t str> {
         self.tokens(text).into_iter().map(|r| &text[r]).collect()
     }
+}
+
+/// Adds `terms` to `jieba`, each with the frequency jieba suggests for it, and returns those
+/// frequencies (in the order the terms were added).
+///
+/// Terms are added longest first: a suggested frequency depends on how the dictionary
+/// already cuts the term, and a long term should be weighed against its parts as they
+/// will finally be (a part added later would otherwise raise the bar the long term had
+/// to clear only after it was set).
+fn add_terms<'a>(jieba: &mut Jieba, terms: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
+    let mut terms: Vec<&str> = terms.into_iter().filter(|t| !t.is_empty()).collect();
+    terms.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    terms.dedup();
+    terms
+        .iter()
+        .rev()
+        .map(|term| jieba.add_word(term, None, Some(TERM_TAG)))
+        .collect()
+}
+
+impl Sub {
+    /// A sub-dictionary with `terms` and their words, and the terms' suggested frequencies
+    /// (as [`add_terms`] returns them).
+    fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> (Self, Vec<usize>) {
+        let terms: Vec<&str> = terms.into_iter().collect();
+        let mut sub = Sub {
+            jieba: Jieba::empty(),
+            filler: dict::TOTAL,
+        };
+        // The terms' own words first, and the total made whole, before any term is added:
+        // a suggested frequency depends on both.
+        let words: Vec<dict::Entry> = terms.iter().flat_map(|t| sub.missing(t)).collect();
+        sub.add(words);
+        let freqs = add_terms(&mut sub.jieba, terms);
+        (sub, freqs)
+    }
+
+    /// The dictionary words of `text` not known yet (a word twice in the text, twice).
+    fn missing(&self, text: &str) -> Vec<dict::Entry> {
+        let mut out = Vec::new();
+        dict::words_in(text, |e| {
+            if !self.jieba.has_word(e.word) {
+                out.push(e);
+            }
+        });
+        out
+    }
+
+    /// Adds `entries` not known yet, with their frequencies and tags, and lowers the filler
+    /// by as much, so the total stays the full dictionary's. A word known already is left
+    /// alone: it may be a glossary term with its suggested frequency.
+    fn add(&mut self, entries: impl IntoIterator<Item = dict::Entry>) {
+        let mut added = 0;
+        for e in entries {
+            if !self.jieba.has_word(e.word) {
+                self.jieba.add_word(e.word, Some(e.freq), Some(e.tag));
+                added += e.freq;
+            }
+        }
+        self.filler -= added;
+        self.jieba.add_word(FILLER, Some(self.filler), None);
+    }
+}
+
+fn read(lock: &RwLock<Sub>) -> std::sync::RwLockReadGuard<'_, Sub> {
+    lock.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn write(lock: &RwLock<Sub>) -> std::sync::RwLockWriteGuard<'_, Sub> {
+    lock.write().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Whether jieba segments `c` as part of a dictionary block (its `RE_HAN_DEFAULT` class:
@@ -181,6 +353,17 @@ mod tests {
         assert_eq!(s.words("两企三新"), ["两企三新"]);
         let again = Segmenter::new([]);
         assert_eq!(again.words("社会工作"), ["社会工作"]);
+    }
+
+    #[test]
+    fn a_large_input_takes_the_full_dictionary() {
+        assert!(!wants_full_dictionary(SUB_DICTIONARY_MAX_BYTES));
+        assert!(wants_full_dictionary(SUB_DICTIONARY_MAX_BYTES + 1));
+        let s = Segmenter::for_input(["两企三新"], usize::MAX);
+        assert!(format!("{s:?}").contains("full"), "{s:?}");
+        // A small input takes the sub-dictionary unless a test has preloaded the full one.
+        let s = Segmenter::for_input(["两企三新"], 1000);
+        assert_eq!(s.words("推进两企三新党建"), ["推进", "两企三新", "党建"]);
     }
 
     #[test]

@@ -102,7 +102,14 @@ struct Record<'a> {
 }
 
 pub fn run_link(glossary: Option<&Path>, args: &LinkArgs) -> anyhow::Result<Outcome> {
-    crate::segment::preload();
+    // The files' sizes are known before the glossary is loaded: start loading jieba's whole
+    // dictionary now only if they are large enough to want it.
+    let file_bytes: usize = args.files.iter().map(|f| file_len(f)).sum();
+    if args.files.is_empty() {
+        preload_for_sources(&glossary_dir(glossary)?);
+    } else {
+        crate::segment::preload_for(file_bytes);
+    }
     let Some(g) = load_glossary(glossary)? else {
         return Ok(Outcome::Problems);
     };
@@ -120,7 +127,12 @@ pub fn run_link(glossary: Option<&Path>, args: &LinkArgs) -> anyhow::Result<Outc
         (None, false) => texts.iter().map(|(_, t)| guess_lang(t)).collect(),
         (None, true) => Vec::new(),
     };
-    let linker = Linker::for_languages(&g, |l| langs.is_empty() || langs.contains(&l));
+    let wanted = |l: &str| langs.is_empty() || langs.contains(&l);
+    let linker = if texts.is_empty() {
+        Linker::for_languages(&g, wanted)
+    } else {
+        Linker::for_input(&g, wanted, file_bytes)
+    };
     let hits = if texts.is_empty() {
         source_hits(&g, linker.link_glossary(&g), args.lang.as_deref())
     } else {
@@ -128,14 +140,14 @@ pub fn run_link(glossary: Option<&Path>, args: &LinkArgs) -> anyhow::Result<Outc
     };
     let empty = Vec::new();
     emit(&render(&g, &hits, &empty, args.format))?;
-    // The process ends here: freeing jieba's dictionary (hundreds of thousands of entries)
-    // would only delay the exit.
+    // The process ends here: freeing jieba's dictionary (up to hundreds of thousands of
+    // entries) would only delay the exit.
     std::mem::forget(linker);
     Ok(Outcome::Clean)
 }
 
 pub fn run_concordance(glossary: Option<&Path>, args: &ConcordanceArgs) -> anyhow::Result<Outcome> {
-    crate::segment::preload();
+    preload_for_sources(&glossary_dir(glossary)?);
     let Some(g) = load_glossary(glossary)? else {
         return Ok(Outcome::Problems);
     };
@@ -156,6 +168,31 @@ pub fn run_concordance(glossary: Option<&Path>, args: &ConcordanceArgs) -> anyho
         .collect();
     emit(&render(&g, &hits, &alignments, args.format))?;
     Ok(Outcome::Clean)
+}
+
+/// The size of a file, 0 if it cannot be read (reading it will say why).
+fn file_len(path: &Path) -> usize {
+    std::fs::metadata(path).map_or(0, |m| m.len() as usize)
+}
+
+/// Starts loading jieba's whole dictionary if linking the glossary's own sources will want
+/// it, judged before the glossary is loaded by the non-ASCII bytes of its `sources/` files:
+/// about their Chinese passages, without parsing them. Reading stops as soon as they are
+/// enough (and what is read warms the cache for the loader).
+pub(super) fn preload_for_sources(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir.join("sources")) else {
+        return;
+    };
+    let mut bytes = 0;
+    for entry in entries.flatten() {
+        if crate::segment::wants_full_dictionary(bytes) {
+            break;
+        }
+        if let Ok(text) = std::fs::read(entry.path()) {
+            bytes += text.iter().filter(|b| !b.is_ascii()).count();
+        }
+    }
+    crate::segment::preload_for(bytes);
 }
 
 /// Loads and validates the glossary; prints its errors and returns `None` if it is invalid.

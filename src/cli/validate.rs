@@ -24,9 +24,10 @@ pub fn run(glossary: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<Outco
         emit(&explain())?;
         return Ok(Outcome::Clean);
     }
-    // The linking warnings need jieba's dictionary: load it while the YAML is read.
-    crate::segment::preload();
+    // The linking warnings need jieba's dictionary: when the sources are large enough to want
+    // the whole one, load it while the YAML is read.
     let dir = glossary_dir(glossary)?;
+    super::link::preload_for_sources(&dir);
     let (raw, load_diags) = load::load(&dir)?;
     let (model, mut diags) = validate::validate(&raw, load_diags);
     // From here on only the file texts are needed (to quote lines): free the raw tree before

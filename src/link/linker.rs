@@ -23,6 +23,15 @@ fn simplified(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The bytes of the glossary's Chinese passages: what linking its own sources cuts.
+pub fn chinese_passage_bytes(glossary: &Glossary) -> usize {
+    let sources = glossary.sources.values().filter(|s| is_chinese(&s.lang));
+    sources
+        .flat_map(|s| &s.passages)
+        .map(|p| p.text.len())
+        .sum()
+}
+
 /// Whether `lang` is written without spaces and needs the segmenter.
 pub fn is_chinese(lang: &str) -> bool {
     lang == "zh" || lang.starts_with("zh-")
@@ -54,14 +63,27 @@ impl std::fmt::Debug for Linker {
 }
 
 impl Linker {
-    /// Builds a matcher for every language that has terms.
+    /// Builds a matcher for every language that has terms, to link the glossary's own sources.
     pub fn new(glossary: &Glossary) -> Self {
         Self::for_languages(glossary, |_| true)
     }
 
-    /// Builds matchers only for the languages `wanted` accepts: linking one Chinese file
-    /// need not stem every English, French and Spanish term first.
+    /// Builds matchers only for the languages `wanted` accepts, to link the glossary's own
+    /// sources: the segmenter is sized for its Chinese passages.
     pub fn for_languages(glossary: &Glossary, wanted: impl Fn(&str) -> bool) -> Self {
+        Self::for_input(glossary, wanted, chinese_passage_bytes(glossary))
+    }
+
+    /// Builds matchers only for the languages `wanted` accepts (linking one Chinese file
+    /// need not stem every English, French and Spanish term first), to link about
+    /// `input_bytes` of Chinese text: that picks the segmenter's dictionary, a small one
+    /// that grows with the text or jieba's whole one (see [`crate::segment`]). Any text links
+    /// the same either way; only the speed differs.
+    pub fn for_input(
+        glossary: &Glossary,
+        wanted: impl Fn(&str) -> bool,
+        input_bytes: usize,
+    ) -> Self {
         let mut by_lang: BTreeMap<Lang, Vec<(String, Entry)>> = BTreeMap::new();
         for concept in glossary.concepts.values() {
             for (lang, terms) in concept.terms.iter().filter(|(l, _)| wanted(l)) {
@@ -82,7 +104,7 @@ impl Linker {
         let langs = by_lang
             .into_par_iter()
             .map(|(lang, entries)| {
-                let linker = LangLinker::new(&lang, entries);
+                let linker = LangLinker::new(&lang, entries, input_bytes);
                 (lang, linker)
             })
             .collect();
@@ -201,13 +223,13 @@ struct Scratch {
 }
 
 impl LangLinker {
-    fn new(lang: &str, entries: Vec<(String, Entry)>) -> Self {
+    fn new(lang: &str, entries: Vec<(String, Entry)>, input_bytes: usize) -> Self {
         let mut forms = Forms::default();
         if is_chinese(lang) {
             for (text, entry) in entries {
                 forms.add(text, entry);
             }
-            let matcher = Matcher::Zh(Box::new(ZhMatcher::new(&forms)));
+            let matcher = Matcher::Zh(Box::new(ZhMatcher::new(&forms, input_bytes)));
             return LangLinker { forms, matcher };
         }
         let normalizer = Normalizer::new(lang);

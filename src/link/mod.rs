@@ -31,7 +31,7 @@ pub mod zh;
 use serde::Serialize;
 
 pub use align::{align, Alignment};
-pub use linker::{is_chinese, Linker};
+pub use linker::{chinese_passage_bytes, is_chinese, Linker};
 pub use lint::lint;
 pub use wild::{wild, Wild};
 
