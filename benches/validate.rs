@@ -206,7 +206,11 @@ fn measure(dir: &Path, n: usize, runs: usize) -> anyhow::Result<Row> {
         let start = Instant::now();
         let (raw, load_diags) = shuyu::load::load(dir)?;
         let loaded = start.elapsed();
-        let (model, diags) = shuyu::validate::validate(&raw, load_diags);
+        let shuyu::validate::Validated {
+            files,
+            glossary: model,
+            diags,
+        } = shuyu::validate::validate(raw, load_diags);
         let total = start.elapsed();
         let cpu = cpu_time().saturating_sub(cpu0);
         let errors = diags
@@ -220,7 +224,7 @@ fn measure(dir: &Path, n: usize, runs: usize) -> anyhow::Result<Row> {
                 diags.len()
             );
         }
-        drop((model, diags, raw));
+        drop((model, diags, files));
         if run > 0 {
             loads.push(loaded);
             validates.push(total - loaded);

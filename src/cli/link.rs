@@ -199,11 +199,11 @@ pub(super) fn preload_for_sources(dir: &Path) {
 fn load_glossary(glossary: Option<&Path>) -> anyhow::Result<Option<Glossary>> {
     let dir = glossary_dir(glossary)?;
     let (raw, load_diags) = load::load(&dir)?;
-    let (model, diags) = validate::validate(&raw, load_diags);
-    if model.is_none() {
-        eprint!("{}", diag::render(&raw.files, &diags, diag::Format::Human));
+    let v = validate::validate(raw, load_diags);
+    if v.glossary.is_none() {
+        eprint!("{}", diag::render(&v.files, &v.diags, diag::Format::Human));
     }
-    Ok(model)
+    Ok(v.glossary)
 }
 
 /// The ids of the concepts that have `query` as a form (any language, case-insensitive for

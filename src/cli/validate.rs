@@ -29,11 +29,11 @@ pub fn run(glossary: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<Outco
     let dir = glossary_dir(glossary)?;
     super::link::preload_for_sources(&dir);
     let (raw, load_diags) = load::load(&dir)?;
-    let (model, mut diags) = validate::validate(&raw, load_diags);
-    // From here on only the file texts are needed (to quote lines): free the raw tree before
-    // the linker builds its tables.
-    let files = raw.files;
-    drop((raw.concepts, raw.sources, raw.glossary));
+    let validate::Validated {
+        files,
+        glossary: model,
+        mut diags,
+    } = validate::validate(raw, load_diags);
     if let Some(g) = &model {
         // Linking warnings (K codes) need the valid model: a term the segmenter splits, a
         // concept found in no passage.

@@ -30,8 +30,8 @@ const GWR: &str = include_str!("../../benches/data/gwr2024_zh_excerpt.txt");
 fn repo_glossary() -> (Vec<String>, Vec<String>) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary");
     let (raw, diags) = crate::load::load(&dir).expect("the repository glossary loads");
-    let g = crate::validate::validate(&raw, diags)
-        .0
+    let g = crate::validate::validate(raw, diags)
+        .glossary
         .expect("the repository glossary is valid");
     let zh = |lang: &str| crate::link::is_chinese(lang);
     let terms = g.concepts.values().flat_map(|c| &c.terms);

@@ -1,172 +1,190 @@
-//! Builds the plain model from raw input that passed every rule.
+//! Builds the plain model from raw input that passed every rule, moving its strings: the raw
+//! tree is used up, so a large glossary is never held twice.
 
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::ctx::Ctx;
-use crate::diag::FileId;
+use crate::diag::{FileId, Files};
+use crate::load::{Loaded, RawGlossary};
 use crate::model::{
     Citation, Concept, Event, Glossary, Origin, Passage, PassageRef, Relations, Senses, Source,
     Term,
 };
-use crate::raw::{KeyedList, RawConcept, RawSource, RawTerm, SpannedStr};
+use crate::raw::{KeyedList, RawConcept, RawPassage, RawSource, RawTerm, SpannedStr};
 
-/// The model, or `None` if glossary.yaml is missing (validation reports that as an error).
-pub fn glossary(ctx: &Ctx) -> Option<Glossary> {
-    let meta = &ctx.raw.glossary.as_ref()?.value;
-    let pairs = |list: &KeyedList<String>| -> BTreeMap<String, String> {
-        list.0
-            .iter()
-            .map(|(k, v)| (k.value.clone(), v.clone()))
-            .collect()
+/// The model and the files it was read from; no model if glossary.yaml is missing
+/// (validation reports that as an error).
+pub fn glossary(raw: RawGlossary) -> (Files, Option<Glossary>) {
+    let RawGlossary {
+        files,
+        glossary,
+        concepts,
+        sources,
+        ..
+    } = raw;
+    let Some(meta) = glossary.map(|g| g.value) else {
+        return (files, None);
     };
-    Some(Glossary {
-        title: meta.title.clone(),
-        description: meta.description.clone(),
-        languages: meta.languages.iter().map(|l| l.value.clone()).collect(),
-        domains: pairs(&meta.domains),
-        authorities: pairs(&meta.authorities),
-        // Built side by side; a map is built from the collected pairs in one go.
-        concepts: ctx
-            .raw
-            .concepts
-            .par_iter()
-            .map(|c| (c.value.id.value.clone(), concept(ctx, c.file, &c.value)))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .collect(),
-        sources: ctx
-            .raw
-            .sources
-            .par_iter()
-            .map(|s| (s.value.id.value.clone(), source(ctx, s.file, &s.value)))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .collect(),
-    })
+    let pairs = |list: KeyedList<String>| -> BTreeMap<String, String> {
+        list.0.into_iter().map(|(k, v)| (k.value, v)).collect()
+    };
+    // Built side by side; a map is built from the collected pairs in one go.
+    let concepts: Vec<(String, Concept)> = concepts
+        .into_par_iter()
+        .map(|c| entry(&files, c, concept))
+        .collect();
+    let sources: Vec<(String, Source)> = sources
+        .into_par_iter()
+        .map(|s| entry(&files, s, source))
+        .collect();
+    let model = Glossary {
+        title: meta.title,
+        description: meta.description,
+        languages: strings(meta.languages),
+        domains: pairs(meta.domains),
+        authorities: pairs(meta.authorities),
+        concepts: concepts.into_iter().collect(),
+        sources: sources.into_iter().collect(),
+    };
+    (files, Some(model))
+}
+
+/// A concept or source keyed by its id.
+fn entry<R, T>(
+    files: &Files,
+    loaded: Loaded<R>,
+    build: fn(&Files, FileId, R) -> (String, T),
+) -> (String, T) {
+    build(files, loaded.file, loaded.value)
 }
 
 /// Where a value was written: the loader records its line and (character) column.
-fn origin(ctx: &Ctx, file: FileId, value: &SpannedStr) -> Origin {
+fn origin(files: &Files, file: FileId, value: &SpannedStr) -> Origin {
     Origin {
-        file: ctx.raw.files.path(file).to_path_buf(),
+        file: files.path(file).to_path_buf(),
         line: value.line as usize,
         column: value.column as usize,
     }
 }
 
 /// The text of an optional positioned value.
-fn text(value: &Option<SpannedStr>) -> Option<String> {
-    value.as_ref().map(|s| s.value.clone())
+fn text(value: Option<SpannedStr>) -> Option<String> {
+    value.map(|s| s.value)
 }
 
-fn strings(values: &[SpannedStr]) -> Vec<String> {
-    values.iter().map(|v| v.value.clone()).collect()
+fn strings(values: Vec<SpannedStr>) -> Vec<String> {
+    values.into_iter().map(|v| v.value).collect()
 }
 
 /// A `source#passage` reference; validation has checked its shape.
-fn passage_ref(value: &SpannedStr) -> PassageRef {
-    let (source, passage) = value.value.split_once('#').unwrap_or((&value.value, ""));
-    PassageRef {
-        source: source.to_string(),
-        passage: passage.to_string(),
-    }
+fn passage_ref(value: SpannedStr) -> PassageRef {
+    let mut source = value.value;
+    let passage = match source.find('#') {
+        Some(i) => {
+            let passage = source[i + 1..].to_string();
+            source.truncate(i);
+            passage
+        }
+        None => String::new(),
+    };
+    PassageRef { source, passage }
 }
 
-fn by_lang(list: &KeyedList<SpannedStr>) -> BTreeMap<String, String> {
+fn by_lang(list: KeyedList<SpannedStr>) -> BTreeMap<String, String> {
     list.0
-        .iter()
-        .map(|(k, v)| (k.value.clone(), v.value.clone()))
+        .into_iter()
+        .map(|(k, v)| (k.value, v.value))
         .collect()
 }
 
-fn concept(ctx: &Ctx, file: FileId, c: &RawConcept) -> Concept {
-    let r = &c.relations;
-    Concept {
+fn concept(files: &Files, file: FileId, c: RawConcept) -> (String, Concept) {
+    let origin = origin(files, file, &c.id);
+    let r = c.relations;
+    let concept = Concept {
         id: c.id.value.clone(),
-        domains: strings(&c.domains),
+        domains: strings(c.domains),
         terms: c
             .terms
             .0
-            .iter()
+            .into_iter()
             .map(|(lang, ts)| {
-                (
-                    lang.value.clone(),
-                    ts.iter().map(|t| term(ctx, file, t)).collect(),
-                )
+                let ts = ts.into_iter().map(|t| term(files, file, t)).collect();
+                (lang.value, ts)
             })
             .collect(),
-        definition: by_lang(&c.definition),
-        notes: by_lang(&c.notes),
+        definition: by_lang(c.definition),
+        notes: by_lang(c.notes),
         relations: Relations {
-            broader: strings(&r.broader),
-            narrower: strings(&r.narrower),
-            related: strings(&r.related),
-            contrast: strings(&r.contrast),
-            components: strings(&r.components),
+            broader: strings(r.broader),
+            narrower: strings(r.narrower),
+            related: strings(r.related),
+            contrast: strings(r.contrast),
+            components: strings(r.components),
         },
-        senses: c.senses.as_ref().map(|s| Senses {
-            homonyms: strings(&s.homonyms),
-            cues: s.cues.clone(),
+        senses: c.senses.map(|s| Senses {
+            homonyms: strings(s.homonyms),
+            cues: s.cues,
         }),
         history: c
             .history
-            .iter()
+            .into_iter()
             .map(|e| Event {
-                date: e.date.value.clone(),
-                event: e.event.clone(),
-                source: e.source.as_ref().map(passage_ref),
+                date: e.date.value,
+                event: e.event,
+                source: e.source.map(passage_ref),
             })
             .collect(),
         citations: c
             .citations
-            .iter()
+            .into_iter()
             .map(|cit| Citation {
-                passage: passage_ref(&cit.reference),
-                quote: cit.quote.as_ref().map(|q| q.value.clone()),
-                note: cit.note.clone(),
+                passage: passage_ref(cit.reference),
+                quote: text(cit.quote),
+                note: cit.note,
             })
             .collect(),
-        origin: origin(ctx, file, &c.id),
-    }
+        origin,
+    };
+    (c.id.value, concept)
 }
 
-fn term(ctx: &Ctx, file: FileId, t: &RawTerm) -> Term {
+fn term(files: &Files, file: FileId, t: RawTerm) -> Term {
     Term {
-        text: t.term.value.clone(),
+        origin: origin(files, file, &t.term),
+        text: t.term.value,
         status: t.status,
         term_type: t.term_type,
-        pinyin: text(&t.pinyin),
-        traditional: text(&t.traditional),
-        authority: text(&t.authority),
-        attested: t.attested.iter().map(passage_ref).collect(),
-        note: t.note.clone(),
-        origin: origin(ctx, file, &t.term),
+        pinyin: text(t.pinyin),
+        traditional: text(t.traditional),
+        authority: text(t.authority),
+        attested: t.attested.into_iter().map(passage_ref).collect(),
+        note: t.note,
     }
 }
 
-fn source(ctx: &Ctx, file: FileId, s: &RawSource) -> Source {
-    Source {
+fn source(files: &Files, file: FileId, s: RawSource) -> (String, Source) {
+    let source = Source {
+        origin: origin(files, file, &s.id),
         id: s.id.value.clone(),
-        title: s.title.clone(),
-        author: s.author.clone(),
-        publisher: s.publisher.clone(),
-        date: s.date.value.clone(),
-        lang: s.lang.value.clone(),
-        kind: s.kind.value.clone(),
-        url: text(&s.url),
-        translation_of: text(&s.translation_of),
-        note: s.note.clone(),
-        passages: s
-            .passages
-            .iter()
-            .map(|p| Passage {
-                id: p.id.value.clone(),
-                text: p.text.clone(),
-                locator: p.locator.clone(),
-            })
-            .collect(),
-        origin: origin(ctx, file, &s.id),
+        title: s.title,
+        author: s.author,
+        publisher: s.publisher,
+        date: s.date.value,
+        lang: s.lang.value,
+        kind: s.kind.value,
+        url: text(s.url),
+        translation_of: text(s.translation_of),
+        note: s.note,
+        passages: s.passages.into_iter().map(passage).collect(),
+    };
+    (s.id.value, source)
+}
+
+fn passage(p: RawPassage) -> Passage {
+    Passage {
+        id: p.id.value,
+        text: p.text,
+        locator: p.locator,
     }
 }

@@ -14,7 +14,7 @@ mod text;
 use rayon::prelude::*;
 
 use crate::codes::Code;
-use crate::diag::{self, Diagnostic};
+use crate::diag::{self, Diagnostic, Files};
 use crate::load::RawGlossary;
 use crate::model::Glossary;
 
@@ -95,26 +95,45 @@ pub const CHECKS: &[Check] = &[
     },
 ];
 
-/// Validates a loaded glossary. Returns the model when there is no error, and every
-/// diagnostic (the loader's included) in a stable order.
-pub fn validate(
-    raw: &RawGlossary,
-    load_diags: Vec<Diagnostic>,
-) -> (Option<Glossary>, Vec<Diagnostic>) {
+/// Validates a loaded glossary: runs every rule, then, when no error was found, builds the
+/// model from the raw tree (using it up). Every diagnostic, the loader's included, comes back
+/// in a stable order, with the files to quote.
+pub fn validate(raw: RawGlossary, load_diags: Vec<Diagnostic>) -> Validated {
     let mut diags = load_diags;
-    let ctx = Ctx::new(raw);
-    // The rules are independent: run them side by side.
-    diags.par_extend(CHECKS.par_iter().flat_map_iter(|check| {
-        let mut found = Vec::new();
-        (check.run)(&ctx, &mut found);
-        found
-    }));
+    {
+        let ctx = Ctx::new(&raw);
+        // The rules are independent: run them side by side.
+        diags.par_extend(CHECKS.par_iter().flat_map_iter(|check| {
+            let mut found = Vec::new();
+            (check.run)(&ctx, &mut found);
+            found
+        }));
+    }
     diag::sort(&mut diags);
     let clean = !diags
         .iter()
         .any(|d| d.severity() == crate::diag::Severity::Error);
-    let glossary = if clean { build::glossary(&ctx) } else { None };
-    (glossary, diags)
+    let (files, glossary) = if clean {
+        build::glossary(raw)
+    } else {
+        (raw.files, None)
+    };
+    Validated {
+        files,
+        glossary,
+        diags,
+    }
+}
+
+/// What [`validate`] gives back.
+#[derive(Debug)]
+pub struct Validated {
+    /// The files read, to quote in diagnostics.
+    pub files: Files,
+    /// The model, exactly when no error was found.
+    pub glossary: Option<Glossary>,
+    /// Every problem found, sorted by file and position.
+    pub diags: Vec<Diagnostic>,
 }
 
 #[cfg(test)]

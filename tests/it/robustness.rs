@@ -10,14 +10,18 @@ const TARGET: &str = "concepts/society-work-department.yaml";
 /// Loads and validates `glossary` in-process; a panic fails the test with the input named.
 fn validate_without_panic(glossary: &Path, what: &str) -> usize {
     let (raw, diags) = shuyu::load::load(glossary).unwrap_or_else(|e| panic!("{what}: {e}"));
-    let (model, diags) = shuyu::validate::validate(&raw, diags);
+    let shuyu::validate::Validated {
+        files,
+        glossary: model,
+        diags,
+    } = shuyu::validate::validate(raw, diags);
     let errors = diags
         .iter()
         .filter(|d| d.severity() == shuyu::diag::Severity::Error)
         .count();
     // Rendering quotes the source line under a caret: it must cope with any span.
-    shuyu::diag::render(&raw.files, &diags, shuyu::diag::Format::Human);
-    shuyu::diag::render(&raw.files, &diags, shuyu::diag::Format::Json);
+    shuyu::diag::render(&files, &diags, shuyu::diag::Format::Human);
+    shuyu::diag::render(&files, &diags, shuyu::diag::Format::Json);
     assert_eq!(
         model.is_some(),
         errors == 0,
