@@ -71,6 +71,8 @@ pub struct RawGlossary {
     pub sources: Vec<Loaded<RawSource>>,
     /// The file stem of every concept and source file read, parsed or not, by file id.
     pub stems: Vec<(FileId, String)>,
+    /// How many files the quick reader parsed (the others went to serde-saphyr).
+    pub quick_files: usize,
 }
 
 impl RawGlossary {
@@ -153,6 +155,8 @@ struct Parsed<T> {
     text: String,
     value: Option<T>,
     diags: Vec<Diagnostic>,
+    /// Whether the quick reader parsed it.
+    quick: bool,
 }
 
 /// Parses `paths` in parallel; the i-th file will be registered as `first_id + i`.
@@ -179,6 +183,7 @@ fn register<T>(
         let stem = file_stem(&p.path);
         let file = raw.files.add(p.path, p.text);
         raw.stems.push((file, stem));
+        raw.quick_files += usize::from(p.quick);
         diags.extend(p.diags);
         values.extend(p.value.map(|v| (file, v)));
     }
@@ -246,6 +251,7 @@ fn parse_file<T: DeserializeOwned>(
                 text,
                 value: None,
                 diags,
+                quick: false,
             })
         }
     };
@@ -256,6 +262,7 @@ fn parse_file<T: DeserializeOwned>(
         Reader::Quick => quick_de::from_str::<T>(&text),
         Reader::SerdeSaphyr => None,
     };
+    let read_quickly = quick.is_some();
     let value = match quick {
         Some(value) => Some(value),
         None => match serde_saphyr::from_str_with_options::<T>(&text, options()) {
@@ -271,6 +278,7 @@ fn parse_file<T: DeserializeOwned>(
         text,
         value,
         diags,
+        quick: read_quickly,
     })
 }
 

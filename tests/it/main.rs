@@ -2,6 +2,7 @@
 
 mod glossary;
 mod link_gold;
+mod quick_reader;
 mod robustness;
 mod support;
 mod validate;
