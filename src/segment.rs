@@ -16,7 +16,7 @@
 //! and shares it (jieba is `Send + Sync`) across threads, preloaded on a thread of its own
 //! ([`preload`]). A process that cuts little text instead uses a *sub-dictionary*: only the
 //! dictionary words that occur in the texts cut so far, found in the sorted word list
-//! ([`dict`]) without building anything, and learnt as each text comes (so it is exact for
+//! (`segment/dict.rs`) without building anything, and learnt as each text comes (so it is exact for
 //! any text, whatever it was sized for: a traditional passage's simplified conversion, the
 //! block around a split term). jieba's cut of a text
 //! depends only on the dictionary words inside the text (its DAG holds nothing else), their
@@ -131,7 +131,7 @@ impl std::fmt::Debug for Segmenter {
 
 impl Segmenter {
     /// jieba's default dictionary plus `terms`, each with a suggested frequency (see
-    /// [`add_terms`]).
+    /// `add_terms`).
     pub fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> Self {
         let mut jieba = base();
         add_terms(&mut jieba, terms);

@@ -6,9 +6,9 @@
 //!   French and Spanish through folded and stemmed words ([`latin`]).
 //! - [`senses`] resolves a term two concepts share by the cues in its sentence, or marks it
 //!   ambiguous.
-//! - [`align`] looks in each translated passage for the renderings of the concepts linked in
-//!   its original; [`wild`] counts which renderings the sources actually use.
-//! - [`lint`] turns what linking learnt into warnings for `shuyu validate`.
+//! - [`mod@align`] looks in each translated passage for the renderings of the concepts linked in
+//!   its original; [`mod@wild`] counts which renderings the sources actually use.
+//! - [`mod@lint`] turns what linking learnt into warnings for `shuyu validate`.
 //!
 //! Offsets are bytes into the passage text as written (the original, not a conversion).
 
