@@ -82,6 +82,7 @@ codes! {
     MissingDefinition = "V126", "missing-definition", Warning, "Every concept should have an English definition.";
     TermSplit = "K201", "term-split", Warning, "The segmenter should keep a Chinese term whole in the passages that attest it.";
     Unlinked = "K202", "unlinked", Warning, "A concept should occur in at least one source passage.";
+    SenseElsewhere = "K203", "sense-elsewhere", Warning, "A passage that attests a term should use it in the concept's sense, not a homonym's.";
 }
 
 #[cfg(test)]

@@ -3,13 +3,16 @@
 //! - K201 `term-split`: a Chinese term that occurs in a passage attesting it, but that the
 //!   segmenter does not keep whole there (it is cut together with its neighbours), so the
 //!   passage never links to it. The help shows how jieba cuts the spot.
+//! - K203 `sense-elsewhere`: a term whose attesting passage uses it, but in the sense of a
+//!   homonym (the cues around it resolve it to the other concept): the attestation or the
+//!   cues are wrong.
 //! - K202 `unlinked`: a concept that no passage of any source links to (not even as a
 //!   candidate of an ambiguous occurrence): its terms may be misspelt, or the glossary lacks a
 //!   source that uses it.
 
 use std::collections::{HashMap, HashSet};
 
-use super::{is_chinese, Linker, Links, PassageLinks};
+use super::{is_chinese, Linker, Links, Occurrence, PassageLinks};
 use crate::codes::Code;
 use crate::diag::{Diagnostic, Files};
 use crate::model::{Concept, Glossary, PassageRef, Term};
@@ -46,9 +49,10 @@ pub fn lint_linked(
     }
     let mut out = Vec::new();
     for concept in glossary.concepts.values() {
-        if let Some(seg) = linker.segmenter() {
-            out.extend(split_terms(glossary, files, seg, &by_ref, concept));
-        }
+        let seg = linker.segmenter();
+        out.extend(unlinked_attestations(
+            glossary, files, seg, &by_ref, concept,
+        ));
         if !linked.contains(concept.id.as_str()) {
             out.push(unlinked(files, concept));
         }
@@ -68,31 +72,39 @@ fn unlinked(files: &Files, concept: &Concept) -> Diagnostic {
     d
 }
 
-/// K201 for each Chinese term of `concept` that an attesting passage contains but does not
-/// link.
-fn split_terms(
+/// K201 and K203 for the terms of `concept` that a passage attesting them does not link to
+/// it: the term is there but resolved to another concept (K203, any language), or not kept
+/// whole by the segmenter (K201, Chinese).
+fn unlinked_attestations(
     glossary: &Glossary,
     files: &Files,
-    seg: &Segmenter,
+    seg: Option<&Segmenter>,
     by_ref: &HashMap<(&str, &str), &PassageLinks>,
     concept: &Concept,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (lang, terms) in concept.terms.iter().filter(|(l, _)| is_chinese(l)) {
+    for (lang, terms) in &concept.terms {
         for term in terms {
             for r in &term.attested {
                 let Some(text) = glossary.passage(r).map(|p| p.text.as_str()) else {
                     continue;
                 };
-                let linked = by_ref
+                let found: Vec<&Occurrence> = by_ref
                     .get(&(r.source.as_str(), r.passage.as_str()))
-                    .is_some_and(|p| {
-                        &p.lang == lang
-                            && p.occurrences
-                                .iter()
-                                .any(|o| o.term == term.text && o.may_be(&concept.id))
-                    });
-                if !linked {
+                    .filter(|p| &p.lang == lang)
+                    .map(|p| {
+                        p.occurrences
+                            .iter()
+                            .filter(|o| o.term == term.text)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if found.iter().any(|o| o.may_be(&concept.id)) {
+                    continue;
+                }
+                if let Some(other) = found.first() {
+                    out.push(elsewhere(files, concept, term, r, other));
+                } else if let (true, Some(seg)) = (is_chinese(lang), seg) {
                     if let Some(at) = text.find(term.text.as_str()) {
                         out.push(split(files, seg, term, r, text, at));
                     }
@@ -101,6 +113,33 @@ fn split_terms(
         }
     }
     out
+}
+
+/// K203: the attesting passage has the term, but its cues give it to another concept.
+fn elsewhere(
+    files: &Files,
+    concept: &Concept,
+    term: &Term,
+    r: &PassageRef,
+    other: &Occurrence,
+) -> Diagnostic {
+    let others = other.concepts.join("`, `");
+    let mut d = Diagnostic::new(
+        Code::SenseElsewhere,
+        format!(
+            "`{}` in the passage that attests it ({r}) stands for `{others}` there, not `{}`",
+            term.text, concept.id
+        ),
+    )
+    .help(format!(
+        "attest it with a passage that uses it in this sense, or adjust the `senses.cues` of \
+         `{}` and `{others}`",
+        concept.id
+    ));
+    if let Some(label) = files.label_for(&term.origin, term.text.len()) {
+        d = d.at(label.with_message("attested by a passage of another sense"));
+    }
+    d
 }
 
 fn split(
