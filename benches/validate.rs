@@ -12,7 +12,8 @@
 //! where there is no /dev/shm) and reused while the generator's source is unchanged.
 //! Library time is `shuyu::load::load` + `shuyu::validate::validate`, the median of several
 //! runs after a warm-up; each run also loads the same files with serde-saphyr alone
-//! (`load_with(dir, Reader::SerdeSaphyr)`), for the quick reader's speed-up side by side. Process figures come from `/usr/bin/time -v` around the release
+//! (`load_with(dir, Reader::SerdeSaphyr)`), for the quick reader's speed-up side by side.
+//! This process uses the system allocator; the `shuyu` binary, measured next, uses mimalloc. Process figures come from `/usr/bin/time -v` around the release
 //! binary (`apt-get install -y time` if it is missing), which also links the terms.
 
 use std::hash::{Hash, Hasher};
