@@ -170,6 +170,26 @@ pub struct Source {
 }
 
 impl Source {
+    /// A source in `lang` with an id (its title too) and nothing else yet; callers fill in
+    /// the passages and the rest.
+    pub fn new(id: impl Into<String>, lang: impl Into<Lang>, origin: Origin) -> Self {
+        let id = id.into();
+        Source {
+            title: id.clone(),
+            id,
+            author: None,
+            publisher: String::new(),
+            date: String::new(),
+            lang: lang.into(),
+            kind: String::new(),
+            url: None,
+            translation_of: None,
+            note: None,
+            passages: Vec::new(),
+            origin,
+        }
+    }
+
     pub fn passage(&self, id: &str) -> Option<&Passage> {
         self.passages.iter().find(|p| p.id == id)
     }

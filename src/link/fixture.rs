@@ -49,16 +49,7 @@ pub fn source(
     passages: &[(&str, &str)],
 ) -> Source {
     Source {
-        id: id.into(),
-        title: id.into(),
-        author: None,
-        publisher: "fixture".into(),
-        date: "2024".into(),
-        lang: lang.into(),
-        kind: "official".into(),
-        url: None,
         translation_of: translation_of.map(str::to_string),
-        note: None,
         passages: passages
             .iter()
             .map(|(id, text)| Passage {
@@ -67,7 +58,7 @@ pub fn source(
                 locator: None,
             })
             .collect(),
-        origin: origin(),
+        ..Source::new(id, lang, origin())
     }
 }
 

@@ -99,18 +99,9 @@ fn concept(id: &str) -> Concept {
 
 fn source(id: &str, lang: &str, translation_of: Option<&str>, passages: Vec<Passage>) -> Source {
     Source {
-        id: id.into(),
-        title: id.into(),
-        author: None,
-        publisher: "fixture".into(),
-        date: "2024".into(),
-        lang: lang.into(),
-        kind: "official".into(),
-        url: None,
         translation_of: translation_of.map(str::to_string),
-        note: None,
         passages,
-        origin: origin(),
+        ..Source::new(id, lang, origin())
     }
 }
 
