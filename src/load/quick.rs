@@ -47,32 +47,16 @@ pub fn parse(text: &str) -> Option<Node<'_>> {
     matches!(reader.peek()?, Next::End).then_some(node)
 }
 
-/// What a byte is to [`Reader::new`]'s one pass over the text.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Plain,
-    Newline,
-    /// A control character (tab and CR included): left to serde-saphyr.
-    Control,
-    /// The first byte of a character that may be one left to serde-saphyr (see [`unusual`]).
-    Lead,
+/// Whether `bytes` has a control character other than the line feed (tab and CR included),
+/// which the subset leaves to serde-saphyr. Written without an early exit, a chunk at a time,
+/// so that it compiles to vector instructions.
+fn has_control(bytes: &[u8]) -> bool {
+    bytes.chunks(64).any(|chunk| {
+        chunk.iter().fold(false, |found, &b| {
+            found | ((b < 0x20) & (b != b'\n')) | (b == 0x7F)
+        })
+    })
 }
-
-/// The [`Class`] of every byte.
-static CLASSES: [Class; 256] = {
-    let mut table = [Class::Plain; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = Class::Control;
-        b += 1;
-    }
-    table[0x7F] = Class::Control;
-    table[b'\n' as usize] = Class::Newline;
-    table[0xC2] = Class::Lead;
-    table[0xE2] = Class::Lead;
-    table[0xEF] = Class::Lead;
-    table
-};
 
 /// Whether the character at byte `i` is one the subset leaves to serde-saphyr: a C1 control,
 /// U+2028 or U+2029 (line breaks to YAML), a BOM, U+FFFE or U+FFFF.
@@ -125,23 +109,21 @@ struct Reader<'t> {
 }
 
 impl<'t> Reader<'t> {
-    /// Splits `text` into lines in one pass over its bytes; declines the characters the
-    /// subset leaves to serde-saphyr, and document markers (`---`, `...`).
+    /// Splits `text` into lines; declines the characters the subset leaves to serde-saphyr,
+    /// and document markers (`---`, `...`). Each check is a vectorised search (memchr), not
+    /// a loop over every byte.
     fn new(text: &'t str) -> Option<Self> {
         let bytes = text.as_bytes();
+        if has_control(bytes)
+            || memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes).any(|i| unusual(bytes, i))
+        {
+            return None;
+        }
         let mut lines = Vec::with_capacity(text.len() / 40 + 1);
         let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            match CLASSES[b as usize] {
-                Class::Plain => {}
-                Class::Newline => {
-                    lines.push(Line::new(bytes, start, i)?);
-                    start = i + 1;
-                }
-                Class::Control => return None,
-                Class::Lead if unusual(bytes, i) => return None,
-                Class::Lead => {}
-            }
+        for end in memchr::memchr_iter(b'\n', bytes) {
+            lines.push(Line::new(bytes, start, end)?);
+            start = end + 1;
         }
         lines.push(Line::new(bytes, start, bytes.len())?);
         Some(Reader {
@@ -436,15 +418,14 @@ fn key_len(s: &str) -> Option<usize> {
 fn plain(s: &str) -> Option<&str> {
     let bytes = s.as_bytes();
     let mut end = bytes.len();
-    // One pass: a comment starts at ` #`; `: ` (or a final `:`) would make a mapping.
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'#' if i > 0 && bytes[i - 1] == b' ' => {
-                end = i;
-                break;
-            }
-            b':' if matches!(bytes.get(i + 1), None | Some(b' ')) => return None,
-            _ => {}
+    // A comment starts at ` #`; `: ` (or a final `:`) would make a mapping.
+    for i in memchr::memchr2_iter(b'#', b':', bytes) {
+        if bytes[i] == b'#' && i > 0 && bytes[i - 1] == b' ' {
+            end = i;
+            break;
+        }
+        if bytes[i] == b':' && matches!(bytes.get(i + 1), None | Some(b' ')) {
+            return None;
         }
     }
     let value = s[..end].trim_end_matches(' ');
@@ -515,9 +496,15 @@ fn content<'t>(text: &'t str, l: &Line, k: usize) -> &'t str {
     }
 }
 
+/// Room for a block scalar's value: its lines, their breaks and the final one, so that the
+/// string never grows (a grown string keeps up to twice the room it needs, for good).
+fn block_capacity(lines: &[Line]) -> usize {
+    lines.iter().map(|l| l.end - l.start + 1).sum::<usize>() + 1
+}
+
 /// `|`: the lines as they are, joined by line breaks.
 fn literal_text(text: &str, lines: &[Line], k: usize) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(block_capacity(lines));
     for (i, l) in lines.iter().enumerate() {
         if i > 0 {
             out.push('\n');
@@ -529,7 +516,7 @@ fn literal_text(text: &str, lines: &[Line], k: usize) -> String {
 
 /// `>`: a line break between two lines becomes a space; each blank line, a line break.
 fn folded_text(text: &str, lines: &[Line], k: usize) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(block_capacity(lines));
     let mut blanks = 0;
     for (i, l) in lines.iter().enumerate() {
         if l.blank() {
