@@ -7,6 +7,7 @@ use clap::Args;
 use super::{emit, glossary_dir, Outcome};
 use crate::codes::Code;
 use crate::diag::{self, Format, Severity};
+use crate::link::{lint, Linker};
 use crate::{load, validate};
 
 #[derive(Debug, Args)]
@@ -35,10 +36,14 @@ pub fn run(glossary: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<Outco
         mut diags,
     } = validate::validate(raw, load_diags);
     if let Some(g) = &model {
-        // Linking warnings (K codes) need the valid model: a term the segmenter splits, a
-        // concept found in no passage.
-        diags.extend(crate::link::lint(g, &files));
+        // Linking warnings (K codes) need the valid model: a term the segmenter splits or a
+        // homonym's cues take, a concept found in no passage.
+        let linker = Linker::new(g);
+        let links = linker.link_glossary(g);
+        diags.extend(lint::lint_linked(g, &files, &linker, &links));
         diag::sort(&mut diags);
+        // The process ends soon: freeing the linker's tables would only delay the exit.
+        std::mem::forget((linker, links));
     }
     let mut out = diag::render(&files, &diags, args.format);
     if let (Format::Human, Some(g)) = (args.format, &model) {
