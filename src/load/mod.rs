@@ -26,8 +26,7 @@ use serde_saphyr::granit_parser::{Event, Parser, ScanError};
 use serde_saphyr::{Budget, Error as YamlError, Location, Options};
 
 use crate::codes::Code;
-use crate::diag::Files;
-use crate::diag::{offset_of, Diagnostic, FileId, Label};
+use crate::diag::{offset_of, Diagnostic, FileId, Files, Label};
 use crate::raw::{RawConcept, RawGlossaryFile, RawSource};
 
 mod located;
@@ -263,16 +262,16 @@ fn parse_file<T: DeserializeOwned>(
         Reader::SerdeSaphyr => None,
     };
     let read_quickly = quick.is_some();
-    let value = match quick {
-        Some(value) => Some(value),
-        None => match serde_saphyr::from_str_with_options::<T>(&text, options()) {
-            Ok(value) => Some(value),
-            Err(e) => {
-                diags.push(scan(&text, file).unwrap_or_else(|| typed_error(&e, file, &text)));
-                None
-            }
-        },
-    };
+    let value =
+        quick.or_else(
+            || match serde_saphyr::from_str_with_options::<T>(&text, options()) {
+                Ok(value) => Some(value),
+                Err(e) => {
+                    diags.push(scan(&text, file).unwrap_or_else(|| typed_error(&e, file, &text)));
+                    None
+                }
+            },
+        );
     Ok(Parsed {
         path: path.to_path_buf(),
         text,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::diag::{FileId, Files};
-use crate::load::{Loaded, RawGlossary};
+use crate::load::RawGlossary;
 use crate::model::{
     Citation, Concept, Event, Glossary, Origin, Passage, PassageRef, Relations, Senses, Source,
     Term,
@@ -32,11 +32,11 @@ pub fn glossary(raw: RawGlossary) -> (Files, Option<Glossary>) {
     // Built side by side; a map is built from the collected pairs in one go.
     let concepts: Vec<(String, Concept)> = concepts
         .into_par_iter()
-        .map(|c| entry(&files, c, concept))
+        .map(|c| concept(&files, c.file, c.value))
         .collect();
     let sources: Vec<(String, Source)> = sources
         .into_par_iter()
-        .map(|s| entry(&files, s, source))
+        .map(|s| source(&files, s.file, s.value))
         .collect();
     let model = Glossary {
         title: meta.title,
@@ -48,15 +48,6 @@ pub fn glossary(raw: RawGlossary) -> (Files, Option<Glossary>) {
         sources: sources.into_iter().collect(),
     };
     (files, Some(model))
-}
-
-/// A concept or source keyed by its id.
-fn entry<R, T>(
-    files: &Files,
-    loaded: Loaded<R>,
-    build: fn(&Files, FileId, R) -> (String, T),
-) -> (String, T) {
-    build(files, loaded.file, loaded.value)
 }
 
 /// Where a value was written: the loader records its line and (character) column.
