@@ -191,6 +191,7 @@ fn glossary(terms: &[String]) -> Glossary {
         languages: vec!["zh".into()],
         domains: BTreeMap::new(),
         authorities: BTreeMap::new(),
+        site_url: None,
         concepts,
         sources: BTreeMap::new(),
     }

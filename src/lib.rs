@@ -28,5 +28,7 @@ pub mod model;
 pub mod new;
 pub mod raw;
 pub mod schema;
+pub mod search;
 pub mod segment;
+pub mod site;
 pub mod validate;

@@ -203,6 +203,8 @@ pub struct Glossary {
     pub languages: Vec<Lang>,
     pub domains: BTreeMap<String, String>,
     pub authorities: BTreeMap<String, String>,
+    /// The address the site is published at, ending in `/`, when glossary.yaml gives one.
+    pub site_url: Option<String>,
     pub concepts: BTreeMap<String, Concept>,
     pub sources: BTreeMap<String, Source>,
 }

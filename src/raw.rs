@@ -75,6 +75,11 @@ pub struct RawGlossaryFile {
     /// Kinds of authority a rendering or source may have (official, scholarly, …): slug → what it means.
     #[serde(default)]
     pub authorities: KeyedList<String>,
+    /// The address the site is published at (`https://example.org/shuyu/`): permalinks in
+    /// citations and other commands' output, and the 404 page, use it. Optional: every other
+    /// link of the site is relative.
+    #[serde(default)]
+    pub site_url: Option<String>,
 }
 
 /// The status of a term (TBX `administrativeStatus`).

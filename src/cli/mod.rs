@@ -3,6 +3,7 @@
 //! Exit codes everywhere: 0 fine, 1 the data or the checked files have errors, 2 the
 //! command could not run.
 
+mod build;
 mod link;
 mod validate;
 
@@ -44,6 +45,8 @@ pub enum Command {
     Link(link::LinkArgs),
     /// Every occurrence of one concept, found by any of its forms, in context.
     Concordance(link::ConcordanceArgs),
+    /// Render the static reference site (validates and links first).
+    Build(build::BuildArgs),
     /// Write a commented skeleton for a new concept (never overwrites).
     New {
         /// The concept id: a lowercase slug, also the file name.
@@ -64,6 +67,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Validate(args) => validate::run(cli.glossary.as_deref(), &args),
         Command::Schema { kind, write } => schema(&kind, write.as_deref()),
         Command::New { id } => new(cli.glossary.as_deref(), &id),
+        Command::Build(args) => build::run(cli.glossary.as_deref(), &args),
         Command::Link(args) => link::run_link(cli.glossary.as_deref(), &args),
         Command::Concordance(args) => link::run_concordance(cli.glossary.as_deref(), &args),
     };

@@ -44,6 +44,9 @@ pub fn glossary(raw: RawGlossary) -> (Files, Option<Glossary>) {
         languages: strings(meta.languages),
         domains: pairs(meta.domains),
         authorities: pairs(meta.authorities),
+        site_url: meta
+            .site_url
+            .map(|u| if u.ends_with('/') { u } else { u + "/" }),
         concepts: concepts.into_iter().collect(),
         sources: sources.into_iter().collect(),
     };
