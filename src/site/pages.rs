@@ -610,7 +610,11 @@ impl Site<'_> {
             citations: self.citations(root, c),
             ambiguous,
             concordance,
-            wild_chart: self.linked.wild.get(&c.id).and_then(svg::wild_chart),
+            wild_chart: self
+                .linked
+                .wild
+                .get(&c.id)
+                .and_then(|w| svg::wild_chart(w, &self.glossary.languages)),
             timeline: svg::timeline(&self.usage_by_year(c)),
             relation_map: svg::relation_map(self, c),
             site,

@@ -45,11 +45,17 @@ fn cut(text: &str, max: usize) -> String {
     s
 }
 
-/// Bars of how many passages use each rendering, per language, coloured by status. None when
-/// no passage uses any rendering.
-pub fn wild_chart(by_lang: &BTreeMap<String, WildLang>) -> Option<String> {
-    let rows: Vec<(&String, &WildLang)> = by_lang
+/// "1 passage", "2 passages".
+fn passages(n: usize) -> String {
+    format!("{n} passage{}", if n == 1 { "" } else { "s" })
+}
+
+/// Bars of how many passages use each rendering, per language in the glossary's order,
+/// coloured by status. None when no passage uses any rendering.
+pub fn wild_chart(by_lang: &BTreeMap<String, WildLang>, languages: &[String]) -> Option<String> {
+    let rows: Vec<(&String, &WildLang)> = languages
         .iter()
+        .filter_map(|l| by_lang.get_key_value(l))
         .filter(|(_, w)| w.renderings.iter().any(|r| r.passages > 0))
         .collect();
     if rows.is_empty() {
@@ -89,10 +95,10 @@ pub fn wild_chart(by_lang: &BTreeMap<String, WildLang>) -> Option<String> {
             );
             let _ = write!(
                 desc,
-                "{} ({}) {} passages; ",
+                "{} ({}) {}; ",
                 r.term,
                 status_word(r.status),
-                r.passages
+                passages(r.passages)
             );
         }
         if w.unmatched > 0 {
@@ -116,7 +122,7 @@ pub fn wild_chart(by_lang: &BTreeMap<String, WildLang>) -> Option<String> {
 
 /// One labelled bar.
 fn bar(out: &mut String, y: usize, label: &str, class: &str, count: usize, max: usize) {
-    let width = (count * 300).div_ceil(max).max(usize::from(count > 0) * 2);
+    let width = (count * 220).div_ceil(max).max(usize::from(count > 0) * 2);
     let _ = write!(
         out,
         "<text x=\"0\" y=\"{ty}\">{label}</text><rect class=\"bar {class}\" x=\"280\" y=\"{ry}\" \
@@ -158,7 +164,12 @@ pub fn timeline(usage: &BTreeMap<(String, String), BTreeMap<u16, usize>>) -> Opt
         desc.push_str("; ");
     }
     let axis_y = (usage.len() + 1) * ROW + 4;
-    for year in [first, last] {
+    let ends = if first == last {
+        vec![first]
+    } else {
+        vec![first, last]
+    };
+    for year in ends {
         let _ = write!(
             body,
             "<text class=\"axis\" x=\"{}\" y=\"{axis_y}\">{year}</text>",
@@ -269,7 +280,11 @@ mod tests {
                 unmatched: 1,
             },
         );
-        let svg = wild_chart(&by).unwrap();
+        let svg = wild_chart(&by, &["zh".into(), "en".into()]).unwrap();
+        assert!(
+            svg.contains("Fengqiao model (admitted) 2 passages"),
+            "{svg}"
+        );
         assert!(
             svg.contains("Fengqiao &lt;Experience&gt; (preferred) 4 passages"),
             "{svg}"

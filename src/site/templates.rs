@@ -65,6 +65,7 @@ impl Engine {
     pub fn new(overrides: Option<&Path>) -> Result<Self, TemplateError> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+        env.set_formatter(format_value);
         for (name, text) in TEMPLATES {
             let text = match overrides.map(|d| d.join(name)) {
                 Some(path) if path.exists() => read_text(&path)?,
@@ -98,6 +99,25 @@ impl Engine {
     pub fn static_files(&self) -> Result<Vec<(String, Vec<u8>)>, TemplateError> {
         Ok(self.statics.clone())
     }
+}
+
+/// Autoescape as [`crate::markdown::escape`] does: `&<>"'` only. minijinja's own escaping also
+/// writes `/` as `&#x2f;`, which is valid but makes every relative link three times longer.
+fn format_value(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    let plain = value.is_safe() || value.is_undefined() || value.is_none();
+    if *state.auto_escape() != minijinja::AutoEscape::Html || plain {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    let text = match value.as_str() {
+        Some(s) => crate::markdown::escape(s),
+        None => crate::markdown::escape(&value.to_string()),
+    };
+    out.write_str(&text)
+        .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed"))
 }
 
 /// The built-in static files, replaced or joined by the regular files in `overrides/static/`.

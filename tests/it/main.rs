@@ -4,5 +4,6 @@ mod glossary;
 mod link_gold;
 mod quick_reader;
 mod robustness;
+mod site;
 mod support;
 mod validate;
