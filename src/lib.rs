@@ -12,8 +12,12 @@
 //! 3. **link** ([`link`], with [`segment`] owning the Chinese segmenter): find every term in
 //!    every passage, resolve shared terms by their cues, align translations with their
 //!    originals and count the renderings each source uses.
-//! 4. **render / export / lookup / check**: the site, TBX/CSV/JSON, the translator's card, and
-//!    translation checks (later issues).
+//! 4. **render** ([`site`]): the static reference site — a page per concept and source, browse
+//!    pages, charts — written atomically; [`search`] is the one index of every form (Chinese,
+//!    traditional, pinyin, every rendering, folded) that the site's search script reads and that
+//!    `shuyu lookup` will read too. [`markdown`] owns pulldown-cmark for validation and rendering.
+//! 5. **export / lookup / check**: TBX/CSV/JSON, the translator's card, and translation checks
+//!    (later issues).
 //!
 //! [`cli`] wires the stages to the `shuyu` command; `src/main.rs` only calls it.
 

@@ -268,3 +268,107 @@ fn golden_pages() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// SIGKILL at 20 moments spread over a build: the site is always whole — the previous one, or
+/// the new one when the kill came after the swap — and killed builds leave at most one
+/// temporary folder, which the next build removes.
+#[test]
+fn a_build_killed_at_any_moment_leaves_the_previous_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let glossary = tmp.path().join("glossary");
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary"),
+        &glossary,
+    );
+    let out = tmp.path().join("site");
+    let started = std::time::Instant::now();
+    assert_eq!(build(&glossary, &out, &[]).0, 0);
+    let full = started.elapsed();
+    let before = files(&out);
+    // A change, so that a finished build would differ from the old site.
+    let concept = glossary.join("concepts/society-work.yaml");
+    let text = std::fs::read_to_string(&concept).unwrap();
+    std::fs::write(
+        &concept,
+        text.replace("Since March 2023", "Since March 2023,"),
+    )
+    .unwrap();
+    let new = tmp.path().join("new");
+    assert_eq!(build(&glossary, &new, &[]).0, 0);
+    let after = files(&new);
+    assert_ne!(after, before);
+    let mut seed: u64 = 0x5eed;
+    for _ in 0..20 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let delay = full.mul_f64((seed >> 33) as f64 / (1u64 << 31) as f64 * 0.9);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_shuyu"))
+            .arg("--glossary")
+            .arg(&glossary)
+            .args(["build", "--out"])
+            .arg(&out)
+            .env("SOURCE_DATE_EPOCH", "1764374400")
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill();
+        child.wait().unwrap();
+        let now = files(&out);
+        assert!(
+            now == before || now == after,
+            "killed after {delay:?}: neither the old site nor the new one"
+        );
+        let leftovers = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .contains(".tmp-")
+            })
+            .count();
+        assert!(leftovers <= 1, "{leftovers} temporary folders");
+    }
+    assert_eq!(build(&glossary, &out, &[]).0, 0);
+    assert!(files(&out) == after);
+    let leftovers = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".tmp-")
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+}
+
+/// Two builds into the same folder at once: the second waits for the first (a lock beside the
+/// site), and the result is one whole site, never a mix.
+#[test]
+fn concurrent_builds_wait_for_each_other() {
+    let (tmp, glossary) = fixture_glossary();
+    let out = tmp.path().join("site");
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_shuyu"))
+            .arg("--glossary")
+            .arg(&glossary)
+            .args(["build", "--out"])
+            .arg(&out)
+            .env("SOURCE_DATE_EPOCH", "1764374400")
+            .output()
+    };
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(spawn);
+        let b = s.spawn(spawn);
+        (a.join().unwrap().unwrap(), b.join().unwrap().unwrap())
+    });
+    assert!(a.status.success() && b.status.success());
+    let reference = tmp.path().join("reference");
+    assert_eq!(build(&glossary, &reference, &[]).0, 0);
+    assert!(files(&out) == files(&reference));
+}
