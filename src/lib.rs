@@ -27,6 +27,7 @@ pub mod codes;
 pub mod diag;
 pub mod link;
 pub mod load;
+pub mod lookup;
 pub mod markdown;
 pub mod model;
 pub mod new;

@@ -5,7 +5,8 @@
 //! The site writes it as a script for its client-side search (`templates/static/search.js`
 //! implements the same [`fold`] and ranking as [`SearchIndex::query`]); `shuyu lookup` reads
 //! the same index. Ranking, best first: an exact headword (Chinese or pinyin), an exact
-//! rendering, a prefix, then a substring (at a word start for renderings).
+//! rendering, a prefix, then a substring (at a word start for renderings); [`SearchIndex::fuzzy`]
+//! finds what a typo hides (`fengquao`, `united frnt`) when nothing else matches.
 
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -60,6 +61,8 @@ pub enum Rank {
     ExactRendering,
     Prefix,
     Substring,
+    /// Close in spelling only (a typo): `shuyu lookup`'s fallback, not the site's.
+    Fuzzy,
 }
 
 /// One concept found by a query, with the form that matched best.
@@ -103,6 +106,57 @@ impl SearchIndex {
         hits.truncate(limit);
         hits
     }
+}
+
+impl SearchIndex {
+    /// The concepts whose renderings or pinyin are spelt most like `query` (Damerau-Levenshtein
+    /// on folded forms, also against each form's start, so a typo in a prefix counts), at least
+    /// `threshold` similar (0 to 1), best first.
+    pub fn fuzzy(&self, query: &str, threshold: f64, limit: usize) -> Vec<(Hit<'_>, f64)> {
+        let q = Query::new(query);
+        if q.folded.chars().count() < 3 {
+            return Vec::new();
+        }
+        let mut hits: Vec<(Hit, f64)> = self
+            .entries
+            .iter()
+            .filter_map(|entry| {
+                let (form, score) = entry
+                    .forms
+                    .iter()
+                    .filter_map(|f| similarity(f, &q).map(|s| (f, s)))
+                    .max_by(|a, b| a.1.total_cmp(&b.1))?;
+                (score >= threshold).then_some((
+                    Hit {
+                        entry,
+                        form,
+                        rank: Rank::Fuzzy,
+                    },
+                    score,
+                ))
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| a.0.entry.id.cmp(&b.0.entry.id))
+        });
+        hits.truncate(limit);
+        hits
+    }
+}
+
+/// How alike a form and the query are spelt, for the Latin forms.
+fn similarity(form: &Form, q: &Query) -> Option<f64> {
+    let typed = match form.kind {
+        FormKind::Term => &q.folded,
+        FormKind::Pinyin => &q.pinyin,
+        FormKind::Zh | FormKind::Hant => return None,
+    };
+    let start: String = form.key.chars().take(typed.chars().count()).collect();
+    let whole = strsim::normalized_damerau_levenshtein(typed, &form.key);
+    let prefix = strsim::normalized_damerau_levenshtein(typed, &start);
+    // A prefix is worth a little less than the whole form.
+    Some(whole.max(prefix * 0.95))
 }
 
 /// A query folded once for each kind of form.
@@ -326,6 +380,16 @@ mod tests {
         assert!(first("ravail").is_none());
         let (_, text) = first("two new").unwrap();
         assert_eq!(text, "two new");
+    }
+
+    #[test]
+    fn typos_are_found_fuzzily() {
+        let idx = index();
+        let hits = idx.fuzzy("liang qi san xim", 0.75, 3);
+        assert_eq!(hits[0].0.entry.id, "two-enterprises-three-new");
+        let hits = idx.fuzzy("departemnt du travail", 0.75, 3);
+        assert_eq!(hits[0].0.form.text, "Département du travail social");
+        assert!(idx.fuzzy("zzzzzz", 0.75, 3).is_empty());
     }
 
     #[test]

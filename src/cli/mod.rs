@@ -5,6 +5,7 @@
 
 mod build;
 mod link;
+mod lookup;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -45,6 +46,8 @@ pub enum Command {
     Link(link::LinkArgs),
     /// Every occurrence of one concept, found by any of its forms, in context.
     Concordance(link::ConcordanceArgs),
+    /// A concept's card: renderings by status, false friends, an example; any form, any language.
+    Lookup(lookup::LookupArgs),
     /// Render the static reference site (validates and links first).
     Build(build::BuildArgs),
     /// Write a commented skeleton for a new concept (never overwrites).
@@ -67,6 +70,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Validate(args) => validate::run(cli.glossary.as_deref(), &args),
         Command::Schema { kind, write } => schema(&kind, write.as_deref()),
         Command::New { id } => new(cli.glossary.as_deref(), &id),
+        Command::Lookup(args) => lookup::run(cli.glossary.as_deref(), &args),
         Command::Build(args) => build::run(cli.glossary.as_deref(), &args),
         Command::Link(args) => link::run_link(cli.glossary.as_deref(), &args),
         Command::Concordance(args) => link::run_concordance(cli.glossary.as_deref(), &args),

@@ -2,6 +2,7 @@
 
 mod glossary;
 mod link_gold;
+mod lookup;
 mod quick_reader;
 mod robustness;
 mod site;
