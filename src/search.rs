@@ -8,13 +8,13 @@
 //! rendering, a prefix, then a substring (at a word start for renderings); [`SearchIndex::fuzzy`]
 //! finds what a typo hides (`fengquao`, `united frnt`) when nothing else matches.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::model::{Concept, Glossary, Status};
 
 /// What a form of a concept is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FormKind {
     /// A Chinese term as written (simplified).
@@ -28,7 +28,7 @@ pub enum FormKind {
 }
 
 /// One searchable form of a concept.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Form {
     pub kind: FormKind,
     /// The language of the term the form belongs to.
@@ -42,7 +42,7 @@ pub struct Form {
 }
 
 /// A concept as the search shows it, with every form.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entry {
     pub id: String,
     /// The preferred Chinese term.
@@ -54,7 +54,7 @@ pub struct Entry {
 }
 
 /// How well a form matched; lower is better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rank {
     ExactHeadword,
@@ -74,7 +74,7 @@ pub struct Hit<'a> {
 }
 
 /// Every form of every concept, in concept id order.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SearchIndex {
     pub entries: Vec<Entry>,
 }

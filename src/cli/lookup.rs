@@ -1,5 +1,9 @@
 //! `shuyu lookup`: a concept's card at the terminal, found by any form in any language.
 //! Exit 0 with matches, 1 with none (the nearest forms are suggested).
+//!
+//! A lookup reads the compiled index from the cache when the glossary's files have not changed
+//! since it was written ([`crate::lookup::cache`]); otherwise it loads and validates the
+//! glossary, answers, and writes the cache for the next one.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -7,9 +11,10 @@ use std::path::Path;
 use clap::Args;
 
 use super::{emit, glossary_dir, Outcome};
-use crate::lookup::{lookup, matched_form_to_avoid, Answer, Card, DEFAULT_LIMIT};
+use crate::lookup::{
+    cache, lookup, matched_form_to_avoid, Answer, Card, LookupData, DEFAULT_LIMIT,
+};
 use crate::model::Status;
-use crate::search::SearchIndex;
 use crate::{diag, load, validate};
 
 /// Output formats of `lookup`.
@@ -38,34 +43,61 @@ pub struct LookupArgs {
 
 pub fn run(glossary: Option<&Path>, args: &LookupArgs) -> anyhow::Result<Outcome> {
     let dir = glossary_dir(glossary)?;
-    let (raw, load_diags) = load::load(&dir)?;
+    let (lang, limit) = (args.lang.as_deref(), args.limit);
+    let fingerprint = cache::fingerprint(&dir);
+    let path = cache::path_for(&dir);
+    let cached = match (&path, &fingerprint) {
+        (Some(p), Some(f)) => cache::read(p, f),
+        _ => None,
+    };
+    let answer = if let Some(c) = &cached {
+        lookup(&c.index, |i| c.body(i), &args.query, lang, limit)
+    } else {
+        let Some(data) = compile(&dir)? else {
+            return Ok(Outcome::Problems);
+        };
+        if let (Some(p), Some(f)) = (&path, &fingerprint) {
+            // A cache that cannot be written only makes the next lookup slower.
+            let _ = cache::write(p, f, &data);
+        }
+        let answer = lookup(
+            &data.index,
+            |i| data.bodies.get(i).cloned(),
+            &args.query,
+            lang,
+            limit,
+        );
+        std::mem::forget(data);
+        answer
+    };
+    let text = match args.format {
+        LookupFormat::Json => serde_json::to_string_pretty(&answer)? + "\n",
+        LookupFormat::Human => human(&answer, use_colour()),
+    };
+    emit(&text)?;
+    std::mem::forget(cached);
+    Ok(if answer.cards.is_empty() {
+        Outcome::Problems
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// Loads and validates the glossary and prepares every card; `None` (with the diagnostics
+/// printed) when the glossary has errors.
+fn compile(dir: &Path) -> anyhow::Result<Option<LookupData>> {
+    let (raw, load_diags) = load::load(dir)?;
     let validated = validate::validate(raw, load_diags);
     let Some(model) = validated.glossary else {
         eprint!(
             "{}",
             diag::render(&validated.files, &validated.diags, diag::Format::Human)
         );
-        return Ok(Outcome::Problems);
+        return Ok(None);
     };
-    let index = SearchIndex::build(&model);
-    let answer = lookup(
-        &model,
-        &index,
-        &args.query,
-        args.lang.as_deref(),
-        args.limit,
-    );
-    let text = match args.format {
-        LookupFormat::Json => serde_json::to_string_pretty(&answer)? + "\n",
-        LookupFormat::Human => human(&answer, use_colour()),
-    };
-    emit(&text)?;
-    std::mem::forget((model, index));
-    Ok(if answer.cards.is_empty() {
-        Outcome::Problems
-    } else {
-        Outcome::Clean
-    })
+    let data = LookupData::build(&model);
+    std::mem::forget(model);
+    Ok(Some(data))
 }
 
 /// Colour only on a terminal, and never with `NO_COLOR` set.
@@ -123,15 +155,16 @@ pub fn human(answer: &Answer, colour: bool) -> String {
 }
 
 fn card(c: &Card, p: &Paint) -> String {
+    let b = &c.body;
     let mut out = String::new();
-    let mut head = p.bold(&c.headword);
-    for extra in [&c.pinyin, &c.traditional].into_iter().flatten() {
-        if extra != &c.headword {
+    let mut head = p.bold(&b.headword);
+    for extra in [&b.pinyin, &b.traditional].into_iter().flatten() {
+        if extra != &b.headword {
             head.push_str("  ");
             head.push_str(extra);
         }
     }
-    out.push_str(&format!("{head}   {}\n", p.dim(&c.id)));
+    out.push_str(&format!("{head}   {}\n", p.dim(&b.id)));
     if matched_form_to_avoid(c) {
         out.push_str(&format!(
             "  {} “{}” ({}) is {}: use the preferred rendering below\n",
@@ -149,10 +182,10 @@ fn card(c: &Card, p: &Paint) -> String {
             c.matched.lang
         ));
     }
-    for f in &c.false_friends {
+    for f in &b.false_friends {
         out.push_str(&false_friend(f, p));
     }
-    for r in &c.languages {
+    for r in &b.languages {
         for (i, t) in r.terms.iter().enumerate() {
             let lang = if i == 0 { r.lang.as_str() } else { "" };
             let authority = t
@@ -173,16 +206,16 @@ fn card(c: &Card, p: &Paint) -> String {
             }
         }
     }
-    if let Some(e) = &c.example {
+    if let Some(e) = &b.example {
         out.push_str(&format!("  e.g. “{}” — {}\n", e.text, p.dim(&e.label)));
     }
-    out.push_str(&format!("  {}\n", p.dim(&c.permalink)));
+    out.push_str(&format!("  {}\n", p.dim(&b.permalink)));
     out
 }
 
 fn false_friend(f: &crate::lookup::FalseFriend, p: &Paint) -> String {
     let name = format!("{} {} ({})", f.headword, f.english, f.id);
-    let mut line = match f.kind {
+    let mut line = match f.kind.as_str() {
         "homonym" => format!("  {} same characters, other concept: {name}", p.warn("!")),
         _ => format!("  {} not to be confused with {name}", p.warn("!")),
     };

@@ -1,11 +1,33 @@
 //! `shuyu lookup` on the fixture glossary: every kind of query, the card, JSON, exit codes.
 
-use super::support::{check_snapshot, fixtures, shuyu};
+use std::path::Path;
+use std::process::Command;
 
-fn lookup(args: &[&str]) -> super::support::Run {
-    let mut all = vec!["lookup"];
-    all.extend_from_slice(args);
-    shuyu(&fixtures().join("valid"), &all)
+use super::support::{check_snapshot, copy_tree, fixtures, Run};
+
+/// `shuyu lookup ARGS` on the fixture glossary, with a cache folder of the test's own.
+fn lookup(args: &[&str]) -> Run {
+    let cache = tempfile::tempdir().unwrap();
+    lookup_in(&fixtures().join("valid"), cache.path(), args)
+}
+
+fn lookup_in(glossary: &Path, cache: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_shuyu"))
+        .arg("--glossary")
+        .arg(glossary)
+        .arg("lookup")
+        .args(args)
+        .env("SHUYU_CACHE_DIR", cache)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
 }
 
 /// The first card's concept id in JSON output.
@@ -60,4 +82,32 @@ fn the_card_of_a_homonym() {
     assert!(!run.stdout.contains('\x1b'), "colour when piped");
     let diff = check_snapshot(&fixtures().join("lookup/society-work.txt"), &run.stdout);
     assert!(diff.is_none(), "{}", diff.unwrap_or_default());
+}
+
+/// The second lookup answers from the cache, exactly as the first; an edited file makes the
+/// cache stale and the answer follows the edit.
+#[test]
+fn the_cache_answers_as_the_glossary_does_until_a_file_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (glossary, cache) = (tmp.path().join("g"), tmp.path().join("cache"));
+    copy_tree(&fixtures().join("valid"), &glossary);
+    let first = lookup_in(&glossary, &cache, &["society work", "--format", "json"]);
+    let written: Vec<_> = std::fs::read_dir(&cache).unwrap().collect();
+    assert_eq!(written.len(), 1, "one cache file");
+    let second = lookup_in(&glossary, &cache, &["society work", "--format", "json"]);
+    assert_eq!((first.code, &first.stdout), (second.code, &second.stdout));
+    let concept = glossary.join("concepts/society-work.yaml");
+    let text = std::fs::read_to_string(&concept).unwrap();
+    std::fs::write(
+        &concept,
+        text.replace("term: society work", "term: society wirk"),
+    )
+    .unwrap();
+    let third = lookup_in(&glossary, &cache, &["society wirk", "--format", "json"]);
+    assert_eq!(third.code, 0, "{}", third.stderr);
+    assert!(
+        third.stdout.contains("\"rank\": \"exact-rendering\""),
+        "{}",
+        third.stdout
+    );
 }

@@ -5,8 +5,13 @@
 //! preferred rendering and the others with status and authority, the form the query matched
 //! (a deprecated one says so and names the preferred), and one example passage with its source.
 //! Queries go through the one index of forms ([`crate::search`]) that the site's search uses.
+//! Everything a card needs is computed once per concept ([`CardBody`]) and kept, with the
+//! index, in a cache ([`cache`]) so that a later process answers without validating the
+//! glossary again.
 
-use serde::Serialize;
+pub mod cache;
+
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Concept, Glossary, Status, Term};
 use crate::search::{Hit, Rank, SearchIndex};
@@ -27,15 +32,22 @@ pub struct Answer {
     pub suggestions: Vec<String>,
 }
 
-/// One concept as a translator needs it.
+/// One concept as a translator needs it: the form the query matched, and the concept.
 #[derive(Debug, Serialize)]
 pub struct Card {
+    /// The form that matched, how, and its status.
+    pub matched: Matched,
+    #[serde(flatten)]
+    pub body: CardBody,
+}
+
+/// Everything a card shows about a concept, whatever the query.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CardBody {
     pub id: String,
     pub headword: String,
     pub pinyin: Option<String>,
     pub traditional: Option<String>,
-    /// The form that matched, how, and its status.
-    pub matched: Matched,
     pub false_friends: Vec<FalseFriend>,
     pub languages: Vec<Renderings>,
     pub example: Option<Example>,
@@ -44,7 +56,7 @@ pub struct Card {
 }
 
 /// The form a query matched.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Matched {
     pub text: String,
     pub lang: String,
@@ -53,25 +65,25 @@ pub struct Matched {
 }
 
 /// A homonym or declared false friend.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FalseFriend {
     pub id: String,
     /// `homonym` (same Chinese term) or `contrast`.
-    pub kind: &'static str,
+    pub kind: String,
     pub headword: String,
     pub english: String,
     pub cues: Vec<String>,
 }
 
 /// A concept's terms in one language, preferred first.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Renderings {
     pub lang: String,
     pub terms: Vec<TermLine>,
 }
 
 /// One rendering.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TermLine {
     pub text: String,
     pub status: Status,
@@ -80,7 +92,7 @@ pub struct TermLine {
 }
 
 /// A passage that shows the concept in use.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Example {
     pub text: String,
     pub source: String,
@@ -89,11 +101,32 @@ pub struct Example {
     pub label: String,
 }
 
-/// Looks `query` up: ranked matches, else typos, else suggestions. `lang` limits the
-/// renderings shown (Chinese is always shown).
+/// The index of forms and every concept's card body, in the index's entry order.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct LookupData {
+    pub index: SearchIndex,
+    pub bodies: Vec<CardBody>,
+}
+
+impl LookupData {
+    /// Indexes the glossary and prepares every card.
+    pub fn build(glossary: &Glossary) -> Self {
+        let index = SearchIndex::build(glossary);
+        let bodies = index
+            .entries
+            .iter()
+            .filter_map(|e| glossary.concepts.get(&e.id))
+            .map(|c| body(glossary, c))
+            .collect();
+        LookupData { index, bodies }
+    }
+}
+
+/// Looks `query` up: ranked matches, else typos, else suggestions. `body` gives the card
+/// body of an index entry; `lang` limits the renderings shown (Chinese is always shown).
 pub fn lookup(
-    glossary: &Glossary,
     index: &SearchIndex,
+    body: impl Fn(usize) -> Option<CardBody>,
     query: &str,
     lang: Option<&str>,
     limit: usize,
@@ -115,39 +148,55 @@ pub fn lookup(
     } else {
         Vec::new()
     };
+    let cards = hits
+        .iter()
+        .filter_map(|h| {
+            let at = index
+                .entries
+                .iter()
+                .position(|e| std::ptr::eq(e, h.entry))?;
+            let mut body = body(at)?;
+            body.languages
+                .retain(|r| lang.is_none_or(|l| l == r.lang || crate::link::is_chinese(&r.lang)));
+            Some(Card {
+                matched: matched(h),
+                body,
+            })
+        })
+        .collect();
     Answer {
         query: query.to_string(),
-        cards: hits
-            .iter()
-            .filter_map(|h| card(glossary, h, lang))
-            .collect(),
+        cards,
         suggestions,
     }
 }
 
-fn card(glossary: &Glossary, hit: &Hit<'_>, lang: Option<&str>) -> Option<Card> {
-    let c = glossary.concepts.get(&hit.entry.id)?;
+fn matched(hit: &Hit<'_>) -> Matched {
+    Matched {
+        text: hit.form.text.clone(),
+        lang: hit.form.lang.clone(),
+        status: hit.form.status,
+        rank: hit.rank,
+    }
+}
+
+/// A concept's card body.
+fn body(glossary: &Glossary, c: &Concept) -> CardBody {
     let zh = c.preferred("zh");
-    Some(Card {
+    CardBody {
         id: c.id.clone(),
-        headword: hit.entry.headword.clone(),
+        headword: text_of(zh),
         pinyin: zh.and_then(|t| t.pinyin.clone()),
         traditional: zh.and_then(|t| t.traditional.clone()),
-        matched: Matched {
-            text: hit.form.text.clone(),
-            lang: hit.form.lang.clone(),
-            status: hit.form.status,
-            rank: hit.rank,
-        },
         false_friends: false_friends(glossary, c),
-        languages: renderings(glossary, c, lang),
+        languages: renderings(glossary, c),
         example: example(glossary, c),
         permalink: format!(
             "{}concepts/{}/",
             glossary.site_url.as_deref().unwrap_or(""),
             c.id
         ),
-    })
+    }
 }
 
 /// Homonyms, then declared false friends that are not homonyms.
@@ -166,7 +215,7 @@ fn false_friends(glossary: &Glossary, c: &Concept) -> Vec<FalseFriend> {
             let other = glossary.concepts.get(id)?;
             Some(FalseFriend {
                 id: id.clone(),
-                kind,
+                kind: kind.to_string(),
                 headword: text_of(other.preferred("zh")),
                 english: text_of(other.preferred("en")),
                 cues: other
@@ -185,11 +234,10 @@ fn text_of(term: Option<&Term>) -> String {
 
 /// The renderings in the glossary's language order (Chinese terms other than the headword
 /// included), preferred first.
-fn renderings(glossary: &Glossary, c: &Concept, only: Option<&str>) -> Vec<Renderings> {
+fn renderings(glossary: &Glossary, c: &Concept) -> Vec<Renderings> {
     glossary
         .languages
         .iter()
-        .filter(|l| only.is_none_or(|o| o == l.as_str() || crate::link::is_chinese(l)))
         .filter_map(|l| {
             let mut terms: Vec<&Term> = c.terms.get(l)?.iter().collect();
             terms.sort_by_key(|t| t.status);
