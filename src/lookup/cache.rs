@@ -4,34 +4,44 @@
 //! One file per glossary folder (`$SHUYU_CACHE_DIR`, else `$XDG_CACHE_HOME/shuyu`, else
 //! `~/.cache/shuyu`), named by a hash of the folder's canonical path. Its first line is a
 //! fingerprint of the glossary: the size and modification time of every glossary file and this
-//! version of shuyu; any change makes the cache stale and the next lookup rebuilds it. Then the
-//! search index as one JSON line, the byte ranges of the card bodies, and one card body per
-//! line: a lookup parses the index and only the bodies of the cards it prints.
+//! version of shuyu; any change makes the cache stale and the next lookup rebuilds it. Then a
+//! line with the length of the index section and the byte ranges of the card bodies; the index,
+//! a tab-separated line per entry and per form (much quicker to read back than JSON); and one
+//! JSON card body per line. A lookup reads the index and, by position, only the bodies of the
+//! cards it prints.
 
 use std::collections::hash_map::DefaultHasher;
 use std::fs;
 use std::hash::{Hash, Hasher};
-use std::io::Write;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
 use super::{CardBody, LookupData};
-use crate::search::SearchIndex;
+use crate::model::Status;
+use crate::search::{Entry, Form, FormKind, SearchIndex};
 
-const MAGIC: &str = "shuyu-lookup-cache 1";
+const MAGIC: &str = "shuyu-lookup-cache 2";
 
-/// A cache file read back: the index, and the card bodies still as text.
+/// A cache file read back: the index, and where each card body is in the file.
 #[derive(Debug)]
 pub struct Cached {
     pub index: SearchIndex,
-    bodies: String,
+    file: fs::File,
+    /// Where the bodies start in the file.
+    base: u64,
     ranges: Vec<(usize, usize)>,
 }
 
 impl Cached {
-    /// The card body of index entry `i`.
+    /// The card body of index entry `i`, read from the file.
     pub fn body(&self, i: usize) -> Option<CardBody> {
         let (start, end) = *self.ranges.get(i)?;
-        serde_json::from_str(self.bodies.get(start..end)?).ok()
+        let mut bytes = vec![0; end.checked_sub(start)?];
+        self.file
+            .read_exact_at(&mut bytes, self.base + start as u64)
+            .ok()?;
+        serde_json::from_slice(&bytes).ok()
     }
 }
 
@@ -85,23 +95,120 @@ fn stamp(path: &Path, h: &mut DefaultHasher) -> Option<()> {
 
 /// The cache at `path` if it was made for `fingerprint` and reads back whole.
 pub fn read(path: &Path, fingerprint: &str) -> Option<Cached> {
-    let text = fs::read_to_string(path).ok()?;
-    let (head, rest) = text.split_once('\n')?;
-    if head != format!("{MAGIC} {fingerprint}") {
+    let file = fs::File::open(path).ok()?;
+    let mut reader = BufReader::with_capacity(1 << 16, &file);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    if line.trim_end() != format!("{MAGIC} {fingerprint}") {
         return None;
     }
-    let (index, rest) = rest.split_once('\n')?;
-    let (ranges, bodies) = rest.split_once('\n')?;
-    let index: SearchIndex = serde_json::from_str(index).ok()?;
+    line.clear();
+    reader.read_line(&mut line).ok()?;
+    let (index_len, ranges) = line.trim_end().split_once(' ')?;
     let ranges: Vec<(usize, usize)> = serde_json::from_str(ranges).ok()?;
+    let mut index = vec![0; index_len.parse().ok()?];
+    reader.read_exact(&mut index).ok()?;
+    let index = read_index(std::str::from_utf8(&index).ok()?)?;
+    let header = MAGIC.len() + 1 + fingerprint.len() + 1 + line.len();
     if ranges.len() != index.entries.len() {
         return None;
     }
+    drop(reader);
     Some(Cached {
         index,
-        bodies: bodies.to_string(),
+        base: (header + index_len.parse::<usize>().ok()?) as u64,
+        file,
         ranges,
     })
+}
+
+/// The index as text: `E id headword pinyin english` per entry, then `F kind lang status text
+/// key` per form (the key left empty when it is the text), tab-separated. `None` when a field
+/// holds a tab or a line break (then no cache is written).
+fn write_index(index: &SearchIndex) -> Option<String> {
+    let mut out = String::new();
+    let clean = |s: &str| !s.contains(['\t', '\n', '\r']);
+    for e in &index.entries {
+        if ![&e.id, &e.headword, &e.pinyin, &e.english]
+            .iter()
+            .all(|s| clean(s))
+        {
+            return None;
+        }
+        out.push_str(&format!(
+            "E\t{}\t{}\t{}\t{}\n",
+            e.id, e.headword, e.pinyin, e.english
+        ));
+        for f in &e.forms {
+            if !clean(&f.text) || !clean(&f.key) || !clean(&f.lang) {
+                return None;
+            }
+            let key = if f.key == f.text { "" } else { &f.key };
+            let (kind, status) = (kind_word(f.kind), crate::site::svg::status_word(f.status));
+            out.push_str(&format!(
+                "F\t{kind}\t{}\t{status}\t{}\t{key}\n",
+                f.lang, f.text
+            ));
+        }
+    }
+    Some(out)
+}
+
+/// Reads what [`write_index`] wrote.
+fn read_index(text: &str) -> Option<SearchIndex> {
+    let mut entries: Vec<Entry> = Vec::new();
+    for line in text.lines() {
+        let mut fields = line.split('\t');
+        match fields.next()? {
+            "E" => entries.push(Entry {
+                id: fields.next()?.to_string(),
+                headword: fields.next()?.to_string(),
+                pinyin: fields.next()?.to_string(),
+                english: fields.next()?.to_string(),
+                forms: Vec::new(),
+            }),
+            "F" => {
+                let (kind, lang, status) = (fields.next()?, fields.next()?, fields.next()?);
+                let (text, key) = (fields.next()?, fields.next()?);
+                entries.last_mut()?.forms.push(Form {
+                    kind: kind_from(kind)?,
+                    lang: lang.to_string(),
+                    status: status_from(status)?,
+                    text: text.to_string(),
+                    key: if key.is_empty() { text } else { key }.to_string(),
+                });
+            }
+            _ => return None,
+        }
+    }
+    Some(SearchIndex { entries })
+}
+
+fn kind_word(kind: FormKind) -> &'static str {
+    match kind {
+        FormKind::Zh => "zh",
+        FormKind::Hant => "hant",
+        FormKind::Pinyin => "pinyin",
+        FormKind::Term => "term",
+    }
+}
+
+fn kind_from(word: &str) -> Option<FormKind> {
+    [
+        FormKind::Zh,
+        FormKind::Hant,
+        FormKind::Pinyin,
+        FormKind::Term,
+    ]
+    .into_iter()
+    .find(|k| kind_word(*k) == word)
+}
+
+fn status_from(word: &str) -> Option<Status> {
+    use Status::*;
+    [Preferred, Admitted, Deprecated, Superseded]
+        .into_iter()
+        .find(|s| crate::site::svg::status_word(*s) == word)
 }
 
 /// Writes the cache (into a temporary file renamed into place, so a reader never sees half).
@@ -114,11 +221,13 @@ pub fn write(path: &Path, fingerprint: &str, data: &LookupData) -> std::io::Resu
         ranges.push((start, bodies.len()));
         bodies.push('\n');
     }
-    let mut out = format!("{MAGIC} {fingerprint}\n");
-    out.push_str(&serde_json::to_string(&data.index)?);
-    out.push('\n');
+    let Some(index) = write_index(&data.index) else {
+        return Ok(());
+    };
+    let mut out = format!("{MAGIC} {fingerprint}\n{} ", index.len());
     out.push_str(&serde_json::to_string(&ranges)?);
     out.push('\n');
+    out.push_str(&index);
     out.push_str(&bodies);
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
@@ -141,9 +250,14 @@ mod tests {
         let path = dir.path().join("c.lookup");
         write(&path, "1-abc", &data).unwrap();
         let cached = read(&path, "1-abc").unwrap();
-        assert_eq!(cached.index.entries.len(), data.index.entries.len());
-        let body = cached.body(0).unwrap();
-        assert_eq!(body.id, data.bodies[0].id);
+        assert_eq!(
+            serde_json::to_string(&cached.index).unwrap(),
+            serde_json::to_string(&data.index).unwrap()
+        );
+        for (i, body) in data.bodies.iter().enumerate() {
+            assert_eq!(cached.body(i).unwrap().id, body.id);
+        }
+        assert!(cached.body(data.bodies.len()).is_none());
         assert!(read(&path, "1-abd").is_none());
     }
 
