@@ -6,9 +6,10 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files as cs_files;
 use codespan_reporting::term;
 use serde::Serialize;
 
@@ -26,11 +27,74 @@ pub enum Severity {
 /// Index of a file in [`Files`].
 pub type FileId = usize;
 
-/// The text of every file read, so that diagnostics can quote their lines.
+/// The text of every file read, so that diagnostics can quote their lines: the one files
+/// database of a report. Each file's line index is built once, on the first lookup, so a
+/// clean run pays nothing and a run with many diagnostics pays once per file, not once per
+/// diagnostic.
 #[derive(Debug, Default)]
 pub struct Files {
-    files: Vec<(PathBuf, String)>,
+    files: Vec<SourceFile>,
     by_path: std::collections::HashMap<PathBuf, FileId>,
+}
+
+/// One registered file.
+#[derive(Debug)]
+struct SourceFile {
+    path: PathBuf,
+    /// The path as printed, computed once.
+    name: String,
+    text: String,
+    index: OnceLock<LineIndex>,
+}
+
+/// Where lines start and how many characters precede every block of [`BLOCK`] bytes, so that
+/// a byte offset becomes a line (binary search) and a character column (one block counted)
+/// without scanning the file.
+#[derive(Debug)]
+struct LineIndex {
+    /// Byte offset of the start of every line; the first is 0.
+    line_starts: Vec<usize>,
+    /// `chars_before[b]`: characters in `text[..b * BLOCK]`.
+    chars_before: Vec<usize>,
+}
+
+/// The block size of [`LineIndex::chars_before`]: a column costs at most this many bytes.
+const BLOCK: usize = 1024;
+
+/// Characters in `bytes`: every byte that does not continue a UTF-8 sequence starts one.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        let mut chars_before = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut total = 0;
+        chars_before.push(0);
+        for block in bytes.chunks(BLOCK) {
+            total += count_chars(block);
+            chars_before.push(total);
+        }
+        LineIndex {
+            line_starts,
+            chars_before,
+        }
+    }
+
+    /// The 0-based line holding byte `offset`; past the end, the last line.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Characters before byte `offset`, which must be a character boundary.
+    fn chars_to(&self, text: &str, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        self.chars_before[block] + count_chars(&text.as_bytes()[block * BLOCK..offset])
+    }
 }
 
 impl Files {
@@ -38,7 +102,12 @@ impl Files {
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
         let id = self.files.len();
         self.by_path.entry(path.clone()).or_insert(id);
-        self.files.push((path, text));
+        self.files.push(SourceFile {
+            name: path.display().to_string(),
+            path,
+            text,
+            index: OnceLock::new(),
+        });
         id
     }
 
@@ -52,11 +121,22 @@ impl Files {
     }
 
     pub fn path(&self, id: FileId) -> &Path {
-        &self.files[id].0
+        &self.files[id].path
     }
 
     pub fn text(&self, id: FileId) -> &str {
-        &self.files[id].1
+        &self.files[id].text
+    }
+
+    /// The path as printed in diagnostics.
+    fn name(&self, id: FileId) -> &str {
+        &self.files[id].name
+    }
+
+    /// The file's line index, built on first use.
+    fn index(&self, id: FileId) -> &LineIndex {
+        let f = &self.files[id];
+        f.index.get_or_init(|| LineIndex::new(&f.text))
     }
 
     /// The file registered under `path`, if any.
@@ -77,32 +157,43 @@ impl Files {
     pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
         let text = self.text(id);
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let before = &text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let line = before.matches('\n').count() + 1;
-        (line, before[line_start..].chars().count() + 1)
+        let index = self.index(id);
+        let line = index.line_of(offset);
+        let column = index.chars_to(text, offset) - index.chars_to(text, index.line_starts[line]);
+        (line + 1, column + 1)
     }
 
     /// Byte offset of a 1-based line and character column, clamped to the text.
     pub fn offset_of(&self, id: FileId, line: usize, column: usize) -> usize {
-        offset_of(self.text(id), line, column)
+        let text = self.text(id);
+        let starts = &self.index(id).line_starts;
+        let Some(&start) = starts.get(line.saturating_sub(1)) else {
+            return text.len();
+        };
+        start + column_offset(&text[start..], column)
     }
 }
 
-/// Byte offset of a 1-based line and character column in `text`, clamped to the text.
+/// Byte offset of a 1-based line and character column in `text`, clamped to the text. Scans
+/// from the start: for one lookup in a file; [`Files::offset_of`] uses the file's index.
 pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let rest = &text[line_start.min(text.len())..];
-    let in_line = rest
-        .char_indices()
+    let line_start = if line <= 1 {
+        0
+    } else {
+        memchr::memchr_iter(b'\n', text.as_bytes())
+            .nth(line - 2)
+            .map_or(text.len(), |i| i + 1)
+    };
+    line_start + column_offset(&text[line_start..], column)
+}
+
+/// Byte offset of the 1-based character `column` in the line that starts `rest`, clamped to
+/// the line's end.
+fn column_offset(rest: &str, column: usize) -> usize {
+    rest.char_indices()
         .take_while(|(_, c)| *c != '\n')
         .nth(column.saturating_sub(1))
-        .map_or_else(|| rest.find('\n').unwrap_or(rest.len()), |(i, _)| i);
-    line_start + in_line
+        .map_or_else(|| rest.find('\n').unwrap_or(rest.len()), |(i, _)| i)
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -204,19 +295,48 @@ pub enum Format {
     Github,
 }
 
+/// How many diagnostics of one file the human format shows; the rest are counted in one
+/// line ("… and N more in FILE"), so that a file with thousands of mistakes cannot flood a
+/// terminal or a CI log. The machine formats carry every diagnostic.
+pub const HUMAN_LIMIT_PER_FILE: usize = 50;
+
 /// Renders diagnostics in the chosen format, one after another.
 pub fn render(files: &Files, diagnostics: &[Diagnostic], format: Format) -> String {
+    match format {
+        Format::Human => render_human_all(files, diagnostics),
+        Format::Json => diagnostics.iter().map(|d| render_json(files, d)).collect(),
+        Format::Github => diagnostics
+            .iter()
+            .map(|d| render_github(files, d))
+            .collect(),
+    }
+}
+
+/// The human format: at most [`HUMAN_LIMIT_PER_FILE`] diagnostics a file, then how many were
+/// left out of each file, then the summary of all of them.
+fn render_human_all(files: &Files, diagnostics: &[Diagnostic]) -> String {
+    let config = term::Config::default();
     let mut out = String::new();
+    let mut shown = std::collections::HashMap::<FileId, usize>::new();
+    let mut hidden = std::collections::BTreeMap::<FileId, usize>::new();
     for d in diagnostics {
-        match format {
-            Format::Human => out.push_str(&render_human(files, d)),
-            Format::Json => out.push_str(&render_json(files, d)),
-            Format::Github => out.push_str(&render_github(files, d)),
+        if let Some(label) = &d.primary {
+            let count = shown.entry(label.file).or_default();
+            if *count == HUMAN_LIMIT_PER_FILE {
+                *hidden.entry(label.file).or_default() += 1;
+                continue;
+            }
+            *count += 1;
         }
+        out.push_str(&render_human(files, &config, d));
     }
-    if format == Format::Human {
-        out.push_str(&summary(diagnostics));
+    for (file, n) in hidden {
+        out.push_str(&format!(
+            "… and {n} more in {} (`--format json` lists every one)\n\n",
+            files.name(file)
+        ));
     }
+    out.push_str(&summary(diagnostics));
     out
 }
 
@@ -232,29 +352,58 @@ pub fn summary(diagnostics: &[Diagnostic]) -> String {
     )
 }
 
-fn render_human(files: &Files, d: &Diagnostic) -> String {
-    let mut simple = SimpleFiles::new();
-    let mut ids = Vec::new();
-    for label in d.primary.iter().chain(&d.secondary) {
-        ids.push((
-            label.file,
-            simple.add(
-                files.path(label.file).display().to_string(),
-                files.text(label.file),
-            ),
-        ));
+/// codespan-reporting reads files through our database and its line index, instead of a
+/// copy that would index the file again for every diagnostic.
+impl<'a> cs_files::Files<'a> for Files {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, cs_files::Error> {
+        self.files
+            .get(id)
+            .map(|f| f.name.as_str())
+            .ok_or(cs_files::Error::FileMissing)
     }
-    let id_of = |file: FileId| ids.iter().find(|(f, _)| *f == file).map_or(0, |(_, i)| *i);
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, cs_files::Error> {
+        self.files
+            .get(id)
+            .map(|f| f.text.as_str())
+            .ok_or(cs_files::Error::FileMissing)
+    }
+
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, cs_files::Error> {
+        self.source(id)?;
+        Ok(self.index(id).line_of(byte_index))
+    }
+
+    fn line_range(&'a self, id: FileId, line: usize) -> Result<Range<usize>, cs_files::Error> {
+        let len = self.source(id)?.len();
+        let starts = &self.index(id).line_starts;
+        let start = |i: usize| match i.cmp(&starts.len()) {
+            std::cmp::Ordering::Less => Ok(starts[i]),
+            std::cmp::Ordering::Equal => Ok(len),
+            std::cmp::Ordering::Greater => Err(cs_files::Error::LineTooLarge {
+                given: i,
+                max: starts.len() - 1,
+            }),
+        };
+        Ok(start(line)?..start(line + 1)?)
+    }
+}
+
+fn render_human(files: &Files, config: &term::Config, d: &Diagnostic) -> String {
     let severity = match d.severity() {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
     };
     let mut labels = Vec::new();
     if let Some(l) = &d.primary {
-        labels.push(cs::Label::primary(id_of(l.file), l.span.clone()).with_message(&l.message));
+        labels.push(cs::Label::primary(l.file, l.span.clone()).with_message(&l.message));
     }
     for l in &d.secondary {
-        labels.push(cs::Label::secondary(id_of(l.file), l.span.clone()).with_message(&l.message));
+        labels.push(cs::Label::secondary(l.file, l.span.clone()).with_message(&l.message));
     }
     let notes = d.help.iter().map(|h| format!("help: {h}")).collect();
     let diagnostic = cs::Diagnostic::new(severity)
@@ -262,8 +411,7 @@ fn render_human(files: &Files, d: &Diagnostic) -> String {
         .with_message(&d.message)
         .with_labels(labels)
         .with_notes(notes);
-    let config = term::Config::default();
-    term::emit_into_string(&config, &simple, &diagnostic).unwrap_or_else(|e| {
+    term::emit_into_string(config, files, &diagnostic).unwrap_or_else(|e| {
         format!(
             "{}[{}]: {} (could not show the source: {e})\n",
             severity_word(d.severity()),
@@ -326,7 +474,7 @@ fn place(files: &Files, label: &Label) -> Place {
     let (line, column) = files.line_col(label.file, label.span.start);
     let (end_line, end_column) = files.line_col(label.file, label.span.end);
     Place {
-        file: files.path(label.file).display().to_string(),
+        file: files.name(label.file).to_string(),
         line,
         column,
         end_line,
@@ -392,6 +540,39 @@ mod tests {
         let y = f.text(0).find(" y").unwrap() + 1;
         assert_eq!(f.line_col(0, y), (2, 12));
         assert_eq!(f.offset_of(0, 2, 12), y);
+    }
+
+    /// The index gives what a scan from the start gives, at every offset of a text longer
+    /// than one block, with characters of one to four bytes and empty lines.
+    #[test]
+    fn line_col_agrees_with_a_scan_at_every_offset() {
+        let mut f = Files::default();
+        let text = "a社\n\n𝒳é b\n".repeat(300);
+        f.add("t.yaml".into(), text.clone());
+        for offset in 0..=text.len() {
+            let at = floor_char_boundary(&text, offset);
+            let before = &text[..at];
+            let line = before.matches('\n').count() + 1;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            let column = before[start..].chars().count() + 1;
+            assert_eq!(f.line_col(0, offset), (line, column), "offset {offset}");
+            if text.is_char_boundary(offset) {
+                assert_eq!(f.offset_of(0, line, column), offset);
+                assert_eq!(offset_of(&text, line, column), offset);
+            }
+        }
+    }
+
+    #[test]
+    fn human_output_is_bounded_per_file_and_json_is_not() {
+        let f = files();
+        let d = Diagnostic::new(Code::BadId, "bad").at(Label::new(0, 0..2));
+        let many = vec![d; HUMAN_LIMIT_PER_FILE + 70];
+        let human = render(&f, &many, Format::Human);
+        assert_eq!(human.matches("error[V101]").count(), HUMAN_LIMIT_PER_FILE);
+        assert!(human.contains("… and 70 more in a.yaml"), "{human}");
+        assert!(human.ends_with("120 errors, 0 warnings\n"), "{human}");
+        assert_eq!(render(&f, &many, Format::Json).lines().count(), 120);
     }
 
     #[test]

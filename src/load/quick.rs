@@ -191,6 +191,7 @@ impl<'t> Reader<'t> {
     fn map(&mut self, indent: usize, mut first: Option<usize>) -> Option<Node<'t>> {
         self.enter()?;
         let mut entries: Vec<(&'t str, Pos, Node<'t>)> = Vec::new();
+        let mut seen = Keys::default();
         loop {
             let (li, at) = match first.take() {
                 Some(at) => (self.next, at),
@@ -210,7 +211,7 @@ impl<'t> Reader<'t> {
             };
             let len = key_len(self.rest(li, at))?;
             let key = &self.text[at..at + len];
-            if entries.iter().any(|(k, _, _)| *k == key) {
+            if !seen.insert(key) {
                 return None;
             }
             let pos = self.pos(li, at, len);
@@ -402,15 +403,45 @@ impl<'t> Reader<'t> {
     }
 }
 
+/// The keys of one mapping so far, to decline a duplicate: a list while it is short, a hash
+/// set past [`Keys::LIST`] keys, so that a mapping of many keys costs linear time, not
+/// quadratic.
+#[derive(Default)]
+struct Keys<'t> {
+    list: Vec<&'t str>,
+    set: std::collections::HashSet<&'t str>,
+}
+
+impl<'t> Keys<'t> {
+    const LIST: usize = 16;
+
+    /// Adds `key`; `false` if it was there already.
+    fn insert(&mut self, key: &'t str) -> bool {
+        if self.list.len() < Self::LIST {
+            if self.list.contains(&key) {
+                return false;
+            }
+            self.list.push(key);
+            return true;
+        }
+        if self.set.is_empty() {
+            self.set.extend(self.list.iter().copied());
+        }
+        self.set.insert(key)
+    }
+}
+
 /// The length of a plain key (`[A-Za-z0-9_-]+`) at the start of `s` if a colon and a
-/// space or the line's end follow it.
+/// space or the line's end follow it. A null key (`null`, `Null`, `NULL`) is declined:
+/// serde-saphyr refuses it where a string is expected, and so must the subset.
 fn key_len(s: &str) -> Option<usize> {
     let len = s
         .bytes()
         .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
         .count();
     let after = s[len..].strip_prefix(':')?;
-    (len > 0 && (after.is_empty() || after.starts_with(' '))).then_some(len)
+    let null = matches!(&s[..len], "null" | "Null" | "NULL");
+    (len > 0 && !null && (after.is_empty() || after.starts_with(' '))).then_some(len)
 }
 
 /// A one-line plain scalar at the start of `s`, without its comment and trailing spaces;
