@@ -29,4 +29,5 @@ pub mod new;
 pub mod raw;
 pub mod schema;
 pub mod segment;
+pub mod suggest;
 pub mod validate;

@@ -93,6 +93,16 @@ pub enum Status {
     Superseded,
 }
 
+impl Status {
+    /// Every status, as written in a file.
+    pub const WORDS: [&'static str; 4] = ["preferred", "admitted", "deprecated", "superseded"];
+
+    /// The status as written in a file (`preferred`).
+    pub fn word(self) -> &'static str {
+        Self::WORDS[self as usize]
+    }
+}
+
 /// The form of a term (TBX `termType`).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema,

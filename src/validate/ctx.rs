@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diag::{FileId, Label};
+use crate::diag::{Diagnostic, FileId, Label, Severity};
 use crate::load::{label_at, Loaded, RawGlossary};
 use crate::raw::{RawConcept, RawSource, SpannedStr};
 
@@ -17,10 +17,20 @@ pub struct Ctx<'a> {
     pub concepts: BTreeMap<&'a str, &'a Loaded<RawConcept>>,
     /// Sources by id: the first file that defines each id.
     pub sources: BTreeMap<&'a str, &'a Loaded<RawSource>>,
+    /// The ids (file stems) of concept files that could not be read at all: they exist for
+    /// references, so a mistake in one file is not also reported in every file naming it.
+    pub unreadable_concepts: BTreeSet<&'a str>,
+    /// The same for source files: references to their passages are not judged.
+    pub unreadable_sources: BTreeSet<&'a str>,
+    /// The files where the loader found an error. What such a file lacks may be what failed
+    /// to load (a misspelt `defintion:`, a term whose status did not parse), so the rules
+    /// that report something missing stay silent there: one mistake, one error.
+    pub damaged: BTreeSet<FileId>,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(raw: &'a RawGlossary) -> Self {
+    /// The tables of `raw`, whose loading reported `load_diags`.
+    pub fn new(raw: &'a RawGlossary, load_diags: &[Diagnostic]) -> Self {
         let meta = raw.glossary.as_ref().map(|g| &g.value);
         let languages = meta.map_or_else(Vec::new, |m| {
             m.languages.iter().map(|l| l.value.as_str()).collect()
@@ -39,6 +49,12 @@ impl<'a> Ctx<'a> {
         for s in &raw.sources {
             sources.entry(s.value.id.value.as_str()).or_insert(s);
         }
+        let damaged = load_diags
+            .iter()
+            .filter(|d| d.severity() == Severity::Error)
+            .filter_map(|d| d.primary.as_ref())
+            .map(|l| l.file)
+            .collect();
         Ctx {
             raw,
             languages,
@@ -46,7 +62,27 @@ impl<'a> Ctx<'a> {
             authorities: names(|m| &m.authorities),
             concepts,
             sources,
+            unreadable_concepts: unreadable(raw, "concepts"),
+            unreadable_sources: unreadable(raw, "sources"),
+            damaged,
         }
+    }
+
+    /// Whether `id` names a concept, read or not (an unreadable file's problems are reported
+    /// in it).
+    pub fn knows_concept(&self, id: &str) -> bool {
+        self.concepts.contains_key(id) || self.unreadable_concepts.contains(id)
+    }
+
+    /// Whether a `source#passage` reference names a source file that could not be read.
+    pub fn source_unreadable(&self, reference: &str) -> bool {
+        let source = reference.split_once('#').map_or(reference, |(s, _)| s);
+        self.unreadable_sources.contains(source)
+    }
+
+    /// Whether the loader found an error in `file`: see [`Ctx::damaged`].
+    pub fn damaged(&self, file: FileId) -> bool {
+        self.damaged.contains(&file)
     }
 
     /// Whether glossary.yaml was read, so that declarations can be checked against it.
@@ -82,6 +118,27 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The stems of the files of `folder` (concepts or sources) that gave no value.
+fn unreadable<'a>(raw: &'a RawGlossary, folder: &str) -> BTreeSet<&'a str> {
+    let read: BTreeSet<FileId> = raw
+        .concepts
+        .iter()
+        .map(|c| c.file)
+        .chain(raw.sources.iter().map(|s| s.file))
+        .collect();
+    let in_folder = |file: FileId| {
+        let parent = raw.files.path(file).parent();
+        parent
+            .and_then(|p| p.file_name())
+            .is_some_and(|n| n == folder)
+    };
+    raw.stems
+        .iter()
+        .filter(|(file, _)| !read.contains(file) && in_folder(*file))
+        .map(|(_, stem)| stem.as_str())
+        .collect()
+}
+
 /// Whether `id` is a lowercase slug: a-z and 0-9 in words joined by single hyphens.
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()
@@ -92,30 +149,7 @@ pub fn is_slug(id: &str) -> bool {
         })
 }
 
-/// The closest of `candidates` to `wrong`, to suggest as a fix ("did you mean …").
-pub fn suggest<'c>(wrong: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(wrong, c), c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
-        .min()
-        .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
+pub use crate::suggest::suggest;
 
 #[cfg(test)]
 mod tests {
@@ -136,14 +170,5 @@ mod tests {
         ] {
             assert!(!is_slug(bad), "{bad}");
         }
-    }
-
-    #[test]
-    fn suggestions() {
-        assert_eq!(
-            suggest("goverance", ["governance", "stability"]),
-            Some("governance")
-        );
-        assert_eq!(suggest("xyz", ["governance"]), None);
     }
 }

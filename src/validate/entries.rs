@@ -98,7 +98,7 @@ pub fn languages(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .0
                 .iter()
                 .any(|(k, t)| k.value == required && !t.is_empty());
-            if !present {
+            if !present && !ctx.damaged(c.file) {
                 out.push(
                     Diagnostic::new(
                         Code::MissingLanguage,

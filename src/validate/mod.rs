@@ -101,7 +101,7 @@ pub const CHECKS: &[Check] = &[
 pub fn validate(raw: RawGlossary, load_diags: Vec<Diagnostic>) -> Validated {
     let mut diags = load_diags;
     {
-        let ctx = Ctx::new(&raw);
+        let ctx = Ctx::new(&raw, &diags);
         // The rules are independent: run them side by side.
         diags.par_extend(CHECKS.par_iter().flat_map_iter(|check| {
             let mut found = Vec::new();

@@ -37,7 +37,7 @@ pub fn relations(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     .at(ctx.label(c.file, id).with_message("this concept"))
                     .help("remove it: a concept is not related to itself"),
                 );
-            } else if !ctx.concepts.contains_key(id.value.as_str()) {
+            } else if !ctx.knows_concept(&id.value) {
                 let help = match suggest(&id.value, ctx.concepts.keys().copied()) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => "name a concept file in glossary/concepts/ (without .yaml)".into(),
@@ -79,6 +79,7 @@ pub fn passages(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for c in ctx.concepts() {
         for (reference, lang) in passage_refs(&c.value) {
             match ctx.passage(&reference.value) {
+                None if ctx.source_unreadable(&reference.value) => {}
                 None => out.push(unresolved(ctx, c.file, reference)),
                 Some((_, passage_lang)) => {
                     if let Some(lang) = lang.filter(|l| *l != passage_lang) {
@@ -127,10 +128,14 @@ fn unresolved(ctx: &Ctx, file: FileId, reference: &SpannedStr) -> Diagnostic {
                 .iter()
                 .map(|p| p.id.value.as_str())
                 .collect();
+            let help = match suggest(passage, ids.iter().copied()) {
+                Some(p) => format!("did you mean `{source}#{p}`?"),
+                None => format!("its passages are: {}", ids.join(", ")),
+            };
             d.at(ctx
                 .label(file, reference)
                 .with_message(format!("`{source}` has no passage `{passage}`")))
-                .help(format!("its passages are: {}", ids.join(", ")))
+                .help(help)
         }
     }
 }

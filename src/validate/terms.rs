@@ -28,7 +28,9 @@ pub fn counts(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .filter(|t| t.status == Status::Preferred)
                 .collect();
-            if ts.is_empty() || preferred.len() == 1 {
+            // A term that failed to load may be the preferred one.
+            let missing = preferred.is_empty() && ctx.damaged(c.file);
+            if ts.is_empty() || preferred.len() == 1 || missing {
                 continue;
             }
             let d = Diagnostic::new(
@@ -40,15 +42,16 @@ pub fn counts(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     preferred.len()
                 ),
             );
-            out.push(match preferred.as_slice() {
+            let d = match preferred.as_slice() {
+                [_] => continue,
                 [] => d
                     .at(ctx.label(c.file, lang).with_message("no preferred term"))
                     .help("mark the rendering to use with `status: preferred`"),
-                [first, rest @ ..] => rest
+                [first, second, rest @ ..] => rest
                     .iter()
                     .fold(
                         d.at(ctx
-                            .label(c.file, &rest[0].term)
+                            .label(c.file, &second.term)
                             .with_message("second preferred term")),
                         |d, t| d.also(ctx.label(c.file, &t.term)),
                     )
@@ -57,7 +60,8 @@ pub fn counts(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                             .with_message("first preferred term"),
                     )
                     .help("keep one `preferred`; make the others `admitted`"),
-            });
+            };
+            out.push(d);
         }
     }
 }
@@ -92,7 +96,7 @@ pub fn notes_for_deprecated(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         Code::DeprecatedWithoutNote,
-                        format!("{:?} term `{}` has no note", t.status, t.term.value).to_lowercase(),
+                        format!("{} term `{}` has no note", t.status.word(), t.term.value),
                     )
                     .at(ctx.label(c.file, &t.term).with_message("needs a note"))
                     .help("add `note:` saying why translators should avoid it, and what to use instead"),
@@ -146,6 +150,7 @@ fn check_zh_term(ctx: &Ctx, c: &Loaded<RawConcept>, t: &RawTerm, out: &mut Vec<D
                 out.push(pinyin_mismatch(ctx, c.file, t, p, &e));
             }
         }
+        None if ctx.damaged(c.file) => {}
         None => out.push(
             Diagnostic::new(
                 Code::MissingPinyin,

@@ -104,7 +104,7 @@ fn blank(ctx: &Ctx, file: FileId, at: &SpannedStr, what: &str) -> Diagnostic {
 
 /// V126: every concept has an English definition, the one a translator reads first.
 pub fn definitions(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for c in ctx.concepts() {
+    for c in ctx.concepts().filter(|c| !ctx.damaged(c.file)) {
         if !c
             .value
             .definition
