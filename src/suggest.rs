@@ -2,12 +2,12 @@
 //! names an unknown field, status, authority, domain, language, concept or passage.
 
 /// The closest of `candidates` to `wrong`, if it is close enough to be the name meant: at most
-/// a third of its characters differ (and at least two may).
+/// a third of its characters differ (one may in any name), so `de` is not taken for `en`.
 pub fn suggest<'c>(wrong: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     candidates
         .into_iter()
         .map(|c| (edit_distance(wrong, c), c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
         .min()
         .map(|(_, c)| c)
 }
@@ -57,6 +57,8 @@ mod tests {
             Some("governance")
         );
         assert_eq!(suggest("xyz", ["governance"]), None);
+        assert_eq!(suggest("de", ["zh", "en"]), None);
+        assert_eq!(suggest("zhh", ["zh", "en"]), Some("zh"));
         assert_eq!(
             suggest("prefered", ["preferred", "admitted"]),
             Some("preferred")

@@ -32,10 +32,7 @@ pub fn chinese_passage_bytes(glossary: &Glossary) -> usize {
         .sum()
 }
 
-/// Whether `lang` is written without spaces and needs the segmenter.
-pub fn is_chinese(lang: &str) -> bool {
-    lang == "zh" || lang.starts_with("zh-")
-}
+pub use crate::chinese::is_chinese;
 
 enum Matcher {
     Zh(Box<ZhMatcher>),

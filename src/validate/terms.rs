@@ -120,7 +120,7 @@ pub fn chinese_forms(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 fn chinese_forms_of(ctx: &Ctx, c: &Loaded<RawConcept>, out: &mut Vec<Diagnostic>) {
     {
         for (lang, t) in terms(&c.value) {
-            if lang.value == "zh" {
+            if chinese::is_chinese(&lang.value) {
                 check_zh_term(ctx, c, t, out);
             } else {
                 for field in [&t.pinyin, &t.traditional].into_iter().flatten() {
