@@ -215,6 +215,9 @@ impl Node {
 
     /// What a value of this node is, in the words of a message ("a list").
     fn shape(&self) -> &'static str {
+        if self.is_null() {
+            return "null";
+        }
         match &self.kind {
             Kind::Scalar { .. } => "text",
             Kind::Seq(_) => "a list",
@@ -306,6 +309,8 @@ impl<'de> Deserializer<'de> for De<'_> {
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Failure> {
         let node = self.0;
         let result = match &node.kind {
+            // A null where text is expected fails, as it fails serde-saphyr.
+            Kind::Scalar { .. } if node.is_null() => visitor.visit_unit(),
             Kind::Scalar { text, .. } => visitor.visit_str(text),
             Kind::Seq(items) => visitor.visit_seq(Items(items.iter())),
             Kind::Map { entries, .. } => visitor.visit_map(Entries {
@@ -333,7 +338,7 @@ impl<'de> Deserializer<'de> for De<'_> {
         if name != located::NAME {
             return visitor.visit_newtype_struct(self);
         }
-        let Kind::Scalar { text, .. } = &node.kind else {
+        let (Kind::Scalar { text, .. }, false) = (&node.kind, node.is_null()) else {
             let shape = Failure::new(FailureKind::WrongShape("text".into()));
             return Err(at(node)(shape));
         };
@@ -524,7 +529,10 @@ impl<'n> Report<'n> {
                 ),
             )
             .at(self.label(format!("{} here", self.node.shape())))
-            .help(shape_help(expected)),
+            .help(match self.node.is_null() {
+                true => "write the value; quote it (\"null\", \"~\") if you mean those characters",
+                false => shape_help(expected),
+            }),
             FailureKind::Other(message) => Diagnostic::new(
                 Code::WrongType,
                 format!("`{field}` cannot be read: {message}"),

@@ -22,10 +22,10 @@ pub struct Ctx<'a> {
     pub unreadable_concepts: BTreeSet<&'a str>,
     /// The same for source files: references to their passages are not judged.
     pub unreadable_sources: BTreeSet<&'a str>,
-    /// The files where the loader found an error. What such a file lacks may be what failed
+    /// The files where the loader found an error, with where each error starts. What such a file lacks may be what failed
     /// to load (a misspelt `defintion:`, a term whose status did not parse), so the rules
     /// that report something missing stay silent there: one mistake, one error.
-    pub damaged: BTreeSet<FileId>,
+    pub damaged: BTreeMap<FileId, BTreeSet<usize>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -49,12 +49,16 @@ impl<'a> Ctx<'a> {
         for s in &raw.sources {
             sources.entry(s.value.id.value.as_str()).or_insert(s);
         }
-        let damaged = load_diags
+        let mut damaged: BTreeMap<FileId, BTreeSet<usize>> = BTreeMap::new();
+        let errors = load_diags
             .iter()
-            .filter(|d| d.severity() == Severity::Error)
-            .filter_map(|d| d.primary.as_ref())
-            .map(|l| l.file)
-            .collect();
+            .filter(|d| d.severity() == Severity::Error);
+        for label in errors.filter_map(|d| d.primary.as_ref()) {
+            damaged
+                .entry(label.file)
+                .or_default()
+                .insert(label.span.start);
+        }
         Ctx {
             raw,
             languages,
@@ -82,7 +86,13 @@ impl<'a> Ctx<'a> {
 
     /// Whether the loader found an error in `file`: see [`Ctx::damaged`].
     pub fn damaged(&self, file: FileId) -> bool {
-        self.damaged.contains(&file)
+        self.damaged.contains_key(&file)
+    }
+
+    /// Whether the loader reported an error starting at byte `start` of `file`: a rule
+    /// finding a problem at the same place would report the same mistake again.
+    pub fn load_error_at(&self, file: FileId, start: usize) -> bool {
+        self.damaged.get(&file).is_some_and(|s| s.contains(&start))
     }
 
     /// Whether glossary.yaml was read, so that declarations can be checked against it.

@@ -10,6 +10,7 @@ mod entries;
 mod refs;
 mod terms;
 mod text;
+mod yaml12;
 
 use rayon::prelude::*;
 
@@ -92,6 +93,10 @@ pub const CHECKS: &[Check] = &[
     Check {
         codes: &[Code::MissingDefinition],
         run: text::definitions,
+    },
+    Check {
+        codes: &[Code::PlainScalarNotText],
+        run: yaml12::plain_scalars,
     },
 ];
 
