@@ -4,7 +4,26 @@
 //! `L` codes come from reading files, `V` codes from the validation rules, `K` codes from
 //! linking terms to the sources.
 
-use crate::diag::Severity;
+use serde::Serialize;
+
+/// How bad a problem is: errors fail `validate`, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    /// The word every output format shows: `error` or `warning` (the JSON output serializes
+    /// the same words).
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
 
 macro_rules! codes {
     ($($variant:ident = $id:literal, $name:literal, $severity:ident, $doc:literal;)*) => {

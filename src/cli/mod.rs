@@ -11,7 +11,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::chinese::is_chinese;
 use crate::load;
+use crate::segment::Dictionary;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -75,6 +77,22 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The segmenter's dictionary for linking the sources of `raw`: the whole one, starting to
+/// load now on a thread of its own, if their Chinese passages are large enough to want it.
+/// Decided from the glossary as loaded: no file is read twice.
+pub(crate) fn dictionary_for_sources(raw: &load::RawGlossary) -> Dictionary {
+    let chinese = raw
+        .sources
+        .iter()
+        .map(|s| &s.value)
+        .filter(|s| is_chinese(&s.lang.value));
+    let bytes = chinese
+        .flat_map(|s| &s.passages)
+        .map(|p| p.text.len())
+        .sum();
+    Dictionary::start_for(bytes)
 }
 
 /// Writes `text` to standard output; a reader that stops early (`shuyu link | head`) is not an

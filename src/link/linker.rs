@@ -2,6 +2,7 @@
 //! `Sync`) by every thread that links passages.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -12,7 +13,7 @@ use super::senses::{self, Sense};
 use super::zh::ZhMatcher;
 use super::{Links, Occurrence, PassageLinks};
 use crate::model::{Glossary, Lang};
-use crate::segment::Segmenter;
+use crate::segment::{Dictionary, Segmenter};
 
 /// `text` in simplified characters (borrowed when it has no traditional ones).
 fn simplified(text: &str) -> std::borrow::Cow<'_, str> {
@@ -81,6 +82,29 @@ impl Linker {
         wanted: impl Fn(&str) -> bool,
         input_bytes: usize,
     ) -> Self {
+        Self::with_dictionary(glossary, wanted, Dictionary::ForInput(input_bytes))
+    }
+
+    /// [`Linker::for_input`] with the segmenter's dictionary chosen by the caller, e.g. one
+    /// that started loading before the glossary was validated ([`Dictionary::start_for`]).
+    pub fn with_dictionary(
+        glossary: &Glossary,
+        wanted: impl Fn(&str) -> bool,
+        dictionary: Dictionary,
+    ) -> Self {
+        // The first Chinese language takes the dictionary; another (zh-Hant …) sizes its own.
+        let dictionary = Mutex::new(Some(dictionary));
+        let take = || {
+            let mut slot = dictionary.lock().unwrap_or_else(|e| e.into_inner());
+            match slot.take() {
+                Some(Dictionary::ForInput(n)) => {
+                    *slot = Some(Dictionary::ForInput(n));
+                    Dictionary::ForInput(n)
+                }
+                Some(loading) => loading,
+                None => Dictionary::ForInput(0),
+            }
+        };
         let mut by_lang: BTreeMap<Lang, Vec<(String, Entry)>> = BTreeMap::new();
         for concept in glossary.concepts.values() {
             for (lang, terms) in concept.terms.iter().filter(|(l, _)| wanted(l)) {
@@ -101,7 +125,7 @@ impl Linker {
         let langs = by_lang
             .into_par_iter()
             .map(|(lang, entries)| {
-                let linker = LangLinker::new(&lang, entries, input_bytes);
+                let linker = LangLinker::new(&lang, entries, &take);
                 (lang, linker)
             })
             .collect();
@@ -220,13 +244,17 @@ struct Scratch {
 }
 
 impl LangLinker {
-    fn new(lang: &str, entries: Vec<(String, Entry)>, input_bytes: usize) -> Self {
+    fn new(
+        lang: &str,
+        entries: Vec<(String, Entry)>,
+        dictionary: &(dyn Fn() -> Dictionary + Sync),
+    ) -> Self {
         let mut forms = Forms::default();
         if is_chinese(lang) {
             for (text, entry) in entries {
                 forms.add(text, entry);
             }
-            let matcher = Matcher::Zh(Box::new(ZhMatcher::new(&forms, input_bytes)));
+            let matcher = Matcher::Zh(Box::new(ZhMatcher::new(&forms, dictionary())));
             return LangLinker { forms, matcher };
         }
         let normalizer = Normalizer::new(lang);

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::ctx::{is_slug, suggest, Ctx};
+use super::tables::{is_slug, suggest, Tables};
 use crate::chinese::is_chinese;
 use crate::codes::Code;
 use crate::diag::{Diagnostic, FileId};
@@ -12,7 +12,7 @@ use crate::suggest::did_you_mean;
 
 /// V101 V102 V103: ids are slugs equal to their file stem, unique among concepts, among
 /// sources, and among the passages of a source.
-pub fn ids(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn ids(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     let concepts = ctx.concepts().map(|c| (c.file, &c.value.id));
     let sources = ctx.sources().map(|s| (s.file, &s.value.id));
     for (kind, entries) in [
@@ -36,7 +36,7 @@ pub fn ids(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn slug_and_stem(ctx: &Ctx, file: FileId, id: &SpannedStr, out: &mut Vec<Diagnostic>) {
+fn slug_and_stem(ctx: &Tables, file: FileId, id: &SpannedStr, out: &mut Vec<Diagnostic>) {
     if !is_slug(&id.value) {
         out.push(bad_id(ctx, file, id, "id"));
     }
@@ -56,7 +56,7 @@ fn slug_and_stem(ctx: &Ctx, file: FileId, id: &SpannedStr, out: &mut Vec<Diagnos
     }
 }
 
-fn bad_id(ctx: &Ctx, file: FileId, id: &SpannedStr, what: &str) -> Diagnostic {
+fn bad_id(ctx: &Tables, file: FileId, id: &SpannedStr, what: &str) -> Diagnostic {
     Diagnostic::new(
         Code::BadId,
         format!("{what} `{}` is not a lowercase slug", id.value),
@@ -65,7 +65,12 @@ fn bad_id(ctx: &Ctx, file: FileId, id: &SpannedStr, what: &str) -> Diagnostic {
     .help("use lowercase letters a-z, digits and single hyphens, e.g. `society-work-department`")
 }
 
-fn unique(ctx: &Ctx, kind: &str, entries: Vec<(FileId, &SpannedStr)>, out: &mut Vec<Diagnostic>) {
+fn unique(
+    ctx: &Tables,
+    kind: &str,
+    entries: Vec<(FileId, &SpannedStr)>,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut first: BTreeMap<&str, (FileId, &SpannedStr)> = BTreeMap::new();
     for (file, id) in entries {
         match first.get(id.value.as_str()) {
@@ -86,7 +91,7 @@ fn unique(ctx: &Ctx, kind: &str, entries: Vec<(FileId, &SpannedStr)>, out: &mut 
 }
 
 /// V107 V111: every language used is declared; every concept has zh and en terms.
-pub fn languages(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn languages(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for c in ctx.concepts() {
         let v = &c.value;
         let keys = v.terms.0.iter().map(|(k, _)| k);
@@ -116,7 +121,7 @@ pub fn languages(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn declared_language(ctx: &Ctx, file: FileId, lang: &SpannedStr, out: &mut Vec<Diagnostic>) {
+fn declared_language(ctx: &Tables, file: FileId, lang: &SpannedStr, out: &mut Vec<Diagnostic>) {
     if ctx.has_declarations() && !ctx.languages.contains(&lang.value.as_str()) {
         out.push(
             Diagnostic::new(
@@ -137,7 +142,7 @@ fn declared_language(ctx: &Ctx, file: FileId, lang: &SpannedStr, out: &mut Vec<D
 }
 
 /// V108 V109: domains, authorities and source kinds are declared in glossary.yaml.
-pub fn declared_names(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn declared_names(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     if !ctx.has_declarations() {
         return;
     }
@@ -155,7 +160,7 @@ pub fn declared_names(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn declared(ctx: &Ctx, file: FileId, name: &SpannedStr, code: Code, out: &mut Vec<Diagnostic>) {
+fn declared(ctx: &Tables, file: FileId, name: &SpannedStr, code: Code, out: &mut Vec<Diagnostic>) {
     let (what, known) = match code {
         Code::UnknownDomain => ("domain", &ctx.domains),
         _ => ("authority", &ctx.authorities),
@@ -177,7 +182,7 @@ fn declared(ctx: &Ctx, file: FileId, name: &SpannedStr, code: Code, out: &mut Ve
 }
 
 /// V119: dates are YYYY, YYYY-MM or YYYY-MM-DD with a real month and day.
-pub fn dates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn dates(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for c in ctx.concepts() {
         for event in &c.value.history {
             check_date(ctx, c.file, &event.date, out);
@@ -188,7 +193,7 @@ pub fn dates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_date(ctx: &Ctx, file: FileId, date: &SpannedStr, out: &mut Vec<Diagnostic>) {
+fn check_date(ctx: &Tables, file: FileId, date: &SpannedStr, out: &mut Vec<Diagnostic>) {
     if !is_date(&date.value) {
         // A well-formed day the calendar does not have (2023-02-31) is told as such.
         let digits = date.value.bytes().filter(u8::is_ascii_digit).count();
@@ -239,7 +244,7 @@ fn days_in(y: u32, m: u32) -> u32 {
 
 /// V123: a translation names an existing source in another language, and each of its
 /// passages has an id found in that source (same id = aligned passage).
-pub fn translations(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn translations(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for s in ctx.sources() {
         let Some(of) = &s.value.translation_of else {
             continue;

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::ctx::Ctx;
+use super::tables::Tables;
 use crate::chinese;
 use crate::codes::Code;
 use crate::diag::{Diagnostic, FileId};
@@ -20,7 +20,7 @@ fn terms(c: &RawConcept) -> impl Iterator<Item = (&SpannedStr, &RawTerm)> {
 }
 
 /// V104 V110: a term appears once per language; each language has exactly one preferred.
-pub fn counts(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn counts(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for c in ctx.concepts() {
         for (lang, ts) in &c.value.terms.0 {
             duplicates(ctx, c.file, ts, out);
@@ -66,7 +66,7 @@ pub fn counts(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn duplicates(ctx: &Ctx, file: FileId, ts: &[RawTerm], out: &mut Vec<Diagnostic>) {
+fn duplicates(ctx: &Tables, file: FileId, ts: &[RawTerm], out: &mut Vec<Diagnostic>) {
     let mut first: BTreeMap<String, &SpannedStr> = BTreeMap::new();
     for t in ts {
         let key = t.term.value.trim().to_lowercase();
@@ -88,7 +88,7 @@ fn duplicates(ctx: &Ctx, file: FileId, ts: &[RawTerm], out: &mut Vec<Diagnostic>
 }
 
 /// V117: a deprecated or superseded term says why in a note.
-pub fn notes_for_deprecated(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn notes_for_deprecated(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for c in ctx.concepts() {
         for (_, t) in terms(&c.value) {
             let needs = matches!(t.status, Status::Deprecated | Status::Superseded);
@@ -108,7 +108,7 @@ pub fn notes_for_deprecated(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 
 /// V112 V113 V120 V121: pinyin and traditional forms match the characters, and only
 /// Chinese terms carry them.
-pub fn chinese_forms(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn chinese_forms(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     // The costliest rule (a pinyin search and three conversions a term): split it up.
     out.par_extend(ctx.raw.concepts.par_iter().flat_map_iter(|c| {
         let mut found = Vec::new();
@@ -117,7 +117,7 @@ pub fn chinese_forms(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }));
 }
 
-fn chinese_forms_of(ctx: &Ctx, c: &Loaded<RawConcept>, out: &mut Vec<Diagnostic>) {
+fn chinese_forms_of(ctx: &Tables, c: &Loaded<RawConcept>, out: &mut Vec<Diagnostic>) {
     {
         for (lang, t) in terms(&c.value) {
             if chinese::is_chinese(&lang.value) {
@@ -143,7 +143,7 @@ fn chinese_forms_of(ctx: &Ctx, c: &Loaded<RawConcept>, out: &mut Vec<Diagnostic>
     }
 }
 
-fn check_zh_term(ctx: &Ctx, c: &Loaded<RawConcept>, t: &RawTerm, out: &mut Vec<Diagnostic>) {
+fn check_zh_term(ctx: &Tables, c: &Loaded<RawConcept>, t: &RawTerm, out: &mut Vec<Diagnostic>) {
     match &t.pinyin {
         Some(p) => {
             if let Err(e) = chinese::check_pinyin(&t.term.value, &p.value) {
@@ -189,7 +189,7 @@ fn check_zh_term(ctx: &Ctx, c: &Loaded<RawConcept>, t: &RawTerm, out: &mut Vec<D
 }
 
 fn pinyin_mismatch(
-    ctx: &Ctx,
+    ctx: &Tables,
     file: FileId,
     t: &RawTerm,
     p: &SpannedStr,
@@ -224,7 +224,7 @@ fn pinyin_mismatch(
 }
 
 /// V118: two concepts with the same preferred term in a language name each other as homonyms.
-pub fn homonyms(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn homonyms(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     // Every preferred term with its language and folded form, in file order; sorted stably
     // by the pair, each group's first is the term the later ones collide with.
     let mut preferred: Vec<(&str, String, &Loaded<RawConcept>, &RawTerm)> = ctx

@@ -12,12 +12,12 @@
 
 use rayon::prelude::*;
 
-use super::ctx::Ctx;
+use super::tables::Tables;
 use crate::codes::Code;
 use crate::diag::{Diagnostic, FileId, Label};
 
 /// V127: every file's plain values that YAML 1.2 (or 1.1) tools read as something else.
-pub fn plain_scalars(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn plain_scalars(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     let files = &ctx.raw.files;
     out.par_extend((0..files.len()).into_par_iter().flat_map_iter(|file| {
         let mut found = Vec::new();

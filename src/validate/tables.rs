@@ -7,7 +7,7 @@ use crate::load::{label_at, Loaded, RawGlossary};
 use crate::raw::{RawConcept, RawSource, SpannedStr};
 
 /// What every rule can see: the raw input and indexes over it.
-pub struct Ctx<'a> {
+pub struct Tables<'a> {
     pub raw: &'a RawGlossary,
     /// Languages declared in glossary.yaml, in declared order.
     pub languages: Vec<&'a str>,
@@ -28,7 +28,7 @@ pub struct Ctx<'a> {
     pub damaged: BTreeMap<FileId, BTreeSet<usize>>,
 }
 
-impl<'a> Ctx<'a> {
+impl<'a> Tables<'a> {
     /// The tables of `raw`, whose loading reported `load_diags`.
     pub fn new(raw: &'a RawGlossary, load_diags: &[Diagnostic]) -> Self {
         let meta = raw.glossary.as_ref().map(|g| &g.value);
@@ -59,7 +59,7 @@ impl<'a> Ctx<'a> {
                 .or_default()
                 .insert(label.span.start);
         }
-        Ctx {
+        Tables {
             raw,
             languages,
             domains: names(|m| &m.domains),
@@ -84,7 +84,7 @@ impl<'a> Ctx<'a> {
         self.unreadable_sources.contains(source)
     }
 
-    /// Whether the loader found an error in `file`: see [`Ctx::damaged`].
+    /// Whether the loader found an error in `file`: see [`Tables::damaged`].
     pub fn damaged(&self, file: FileId) -> bool {
         self.damaged.contains_key(&file)
     }
