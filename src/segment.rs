@@ -23,8 +23,9 @@
 //! depends only on the dictionary words inside the text (its DAG holds nothing else), their
 //! frequencies, and the total frequency of the dictionary (every route score is relative to
 //! it), so a filler entry that no text can look up keeps the total that of the full
-//! dictionary, and the tokens are the same, token for token (the tests compare both on the
-//! 2024 Government Work Report and the glossary's own passages). [`Segmenter::for_input`]
+//! dictionary, and the tokens are the same, token for token (the tests compare both on an
+//! excerpt of the 2024 Government Work Report, the whole report where `../shared` has it, and
+//! the glossary's own passages). [`Segmenter::for_input`]
 //! chooses by how much text is to be cut.
 
 mod dict;
@@ -110,12 +111,12 @@ enum Dict {
     /// jieba's whole default dictionary.
     Full(Jieba),
     /// The dictionary words of the terms and of the texts cut so far; grows as texts come.
-    Sub(RwLock<Sub>),
+    Sub(RwLock<SubDictionary>),
 }
 
 /// A sub-dictionary: jieba with some of the default dictionary's words, and the filler
 /// frequency that brings its total to the full dictionary's.
-struct Sub {
+struct SubDictionary {
     jieba: Jieba,
     filler: usize,
 }
@@ -149,7 +150,7 @@ impl Segmenter {
     /// A sub-dictionary segmenter that knows `terms`: the same tokens as [`Segmenter::new`]
     /// for any text, at a cost that grows with the text cut instead of a fixed load.
     pub fn sub<'a>(terms: impl IntoIterator<Item = &'a str>) -> Self {
-        let (sub, _) = Sub::new(terms);
+        let (sub, _) = SubDictionary::new(terms);
         Segmenter {
             dict: Dict::Sub(RwLock::new(sub)),
         }
@@ -241,12 +242,12 @@ fn add_terms<'a>(jieba: &mut Jieba, terms: impl IntoIterator<Item = &'a str>) ->
         .collect()
 }
 
-impl Sub {
+impl SubDictionary {
     /// A sub-dictionary with `terms` and their words, and the terms' suggested frequencies
     /// (as [`add_terms`] returns them).
     fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> (Self, Vec<usize>) {
         let terms: Vec<&str> = terms.into_iter().collect();
-        let mut sub = Sub {
+        let mut sub = SubDictionary {
             jieba: Jieba::empty(),
             filler: dict::TOTAL,
         };
@@ -285,11 +286,11 @@ impl Sub {
     }
 }
 
-fn read(lock: &RwLock<Sub>) -> std::sync::RwLockReadGuard<'_, Sub> {
+fn read(lock: &RwLock<SubDictionary>) -> std::sync::RwLockReadGuard<'_, SubDictionary> {
     lock.read().unwrap_or_else(|e| e.into_inner())
 }
 
-fn write(lock: &RwLock<Sub>) -> std::sync::RwLockWriteGuard<'_, Sub> {
+fn write(lock: &RwLock<SubDictionary>) -> std::sync::RwLockWriteGuard<'_, SubDictionary> {
     lock.write().unwrap_or_else(|e| e.into_inner())
 }
 

@@ -4,6 +4,8 @@
 //! command could not run.
 
 mod link;
+mod new;
+mod schema;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -125,15 +127,15 @@ pub fn glossary_dir(given: Option<&Path>) -> anyhow::Result<PathBuf> {
 
 fn schema(kind: &str, write: Option<&Path>) -> anyhow::Result<Outcome> {
     let Some(dir) = write else {
-        let text = crate::schema::schema(kind).ok_or_else(|| {
+        let text = schema::schema(kind).ok_or_else(|| {
             anyhow::anyhow!("unknown file kind `{kind}`: use concept, source or glossary")
         })?;
         emit(&text)?;
         return Ok(Outcome::Clean);
     };
     std::fs::create_dir_all(dir)?;
-    for (kind, file) in crate::schema::FILES {
-        let text = crate::schema::schema(kind).unwrap_or_default();
+    for (kind, file) in schema::FILES {
+        let text = schema::schema(kind).unwrap_or_default();
         std::fs::write(dir.join(file), text)?;
         eprintln!("wrote {}", dir.join(file).display());
     }
@@ -154,7 +156,7 @@ fn new(glossary: Option<&Path>, id: &str) -> anyhow::Result<Outcome> {
                 .collect()
         })
         .unwrap_or_default();
-    let path = crate::new::write_skeleton(&dir, id, &domains)?;
+    let path = new::write_skeleton(&dir, id, &domains)?;
     eprintln!(
         "wrote {}: fill it in, then run `shuyu validate`",
         path.display()

@@ -17,7 +17,7 @@ use crate::segment::{Dictionary, Segmenter};
 
 /// `text` in simplified characters (borrowed when it has no traditional ones).
 fn simplified(text: &str) -> std::borrow::Cow<'_, str> {
-    if super::hant::has_traditional(text) {
+    if super::traditional::has_traditional(text) {
         crate::chinese::to_simplified(text).into()
     } else {
         text.into()
@@ -152,20 +152,20 @@ impl Linker {
 
     /// Every glossary term in `text` (written in `lang`), with its concept or candidates.
     pub fn link_text(&self, lang: &str, text: &str) -> Vec<Occurrence> {
-        self.link_text_cached(lang, text, &mut Scratch::default())
+        self.link_text_cached(lang, text, &mut StemCache::default())
     }
 
-    /// [`Self::link_text`] with the word keys of earlier calls in `scratch`.
-    fn link_text_cached(&self, lang: &str, text: &str, scratch: &mut Scratch) -> Vec<Occurrence> {
+    /// [`Self::link_text`] with the word keys stemmed by earlier calls in `stems`.
+    fn link_text_cached(&self, lang: &str, text: &str, stems: &mut StemCache) -> Vec<Occurrence> {
         let Some(l) = self.langs.get(lang) else {
             return Vec::new();
         };
         let hits = match &l.matcher {
             Matcher::Zh(m) => m.find(text),
             Matcher::Latin(m) => {
-                let cache = match scratch.keys.get_mut(lang) {
+                let cache = match stems.keys.get_mut(lang) {
                     Some(c) => c,
-                    None => scratch.keys.entry(lang.to_string()).or_default(),
+                    None => stems.keys.entry(lang.to_string()).or_default(),
                 };
                 m.find_cached(text, cache)
             }
@@ -188,11 +188,11 @@ impl Linker {
         let passages = jobs
             .par_iter()
             .with_min_len(64)
-            .map_init(Scratch::default, |scratch, (s, p)| PassageLinks {
+            .map_init(StemCache::default, |stems, (s, p)| PassageLinks {
                 source: s.id.clone(),
                 passage: p.id.clone(),
                 lang: s.lang.clone(),
-                occurrences: self.link_text_cached(&s.lang, &p.text, scratch),
+                occurrences: self.link_text_cached(&s.lang, &p.text, stems),
             })
             .collect();
         Links { passages }
@@ -239,7 +239,7 @@ impl Linker {
 /// What one thread keeps from passage to passage: the keys of the words it has stemmed, by
 /// language.
 #[derive(Default)]
-struct Scratch {
+struct StemCache {
     keys: HashMap<String, KeyCache>,
 }
 

@@ -7,14 +7,14 @@
 //! dropped. Cutting only the blocks with candidates gives the same tokens as cutting the whole
 //! text (jieba cuts each block on its own), and skips text no term can occur in.
 //!
-//! Traditional text is matched through its simplified conversion ([`super::hant`]).
+//! Traditional text is matched through its simplified conversion ([`super::traditional`]).
 
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::forms::{FormId, Forms};
-use super::hant::{self, Simplified};
+use super::traditional::{self, Simplified};
 use super::variants::variants;
 use crate::segment::{block_around, Dictionary, Segmenter};
 
@@ -76,7 +76,7 @@ impl ZhMatcher {
 
     /// Every term of `text` on word boundaries, leftmost-longest, without overlaps.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        if !hant::has_traditional(text) {
+        if !traditional::has_traditional(text) {
             return self.find_simplified(text);
         }
         let simplified = Simplified::new(text);

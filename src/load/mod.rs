@@ -32,6 +32,7 @@ use crate::raw::{RawConcept, RawGlossaryFile, RawSource};
 mod located;
 mod quick;
 mod quick_de;
+pub mod raw;
 mod recover;
 
 pub use located::Located;

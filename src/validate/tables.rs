@@ -36,7 +36,7 @@ impl<'a> Tables<'a> {
             m.languages.iter().map(|l| l.value.as_str()).collect()
         });
         let names =
-            |pick: fn(&'a crate::raw::RawGlossaryFile) -> &'a crate::raw::KeyedList<String>| {
+            |pick: fn(&'a crate::raw::RawGlossaryFile) -> &'a crate::raw::LocatedMap<String>| {
                 meta.map_or_else(BTreeSet::new, |m| {
                     pick(m).0.iter().map(|(k, _)| k.value.as_str()).collect()
                 })
