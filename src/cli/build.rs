@@ -9,7 +9,7 @@ use clap::Args;
 
 use super::{glossary_dir, Outcome};
 use crate::diag::{self, Severity};
-use crate::link::{self, Linker};
+use crate::link;
 use crate::site::{self, BuildOptions};
 use crate::{load, validate};
 
@@ -26,10 +26,10 @@ pub struct BuildArgs {
 
 pub fn run(glossary: Option<&Path>, args: &BuildArgs) -> anyhow::Result<Outcome> {
     let dir = glossary_dir(glossary)?;
-    super::link::preload_for_sources(&dir);
     let (raw, load_diags) = load::load(&dir)?;
-    let validated = validate::validate(raw, load_diags);
-    let Some(model) = validated.glossary else {
+    let dictionary = super::dictionary_for_sources(&raw);
+    let (validated, linked) = validate::validate_linked(raw, load_diags, dictionary);
+    let (Some(model), Some((linker, links))) = (validated.glossary, linked) else {
         eprint!(
             "{}",
             diag::render(&validated.files, &validated.diags, diag::Format::Human)
@@ -37,14 +37,21 @@ pub fn run(glossary: Option<&Path>, args: &BuildArgs) -> anyhow::Result<Outcome>
         eprintln!("the site was not built: fix the errors above (the previous site is untouched)");
         return Ok(Outcome::Problems);
     };
-    let errors = validated
+    let warnings = validated
         .diags
         .iter()
-        .filter(|d| d.severity() == Severity::Error)
+        .filter(|d| d.severity() == Severity::Warning)
         .count();
-    debug_assert_eq!(errors, 0);
-    let linker = Linker::new(&model);
-    let linked = link::link_glossary(&linker, &model);
+    if warnings > 0 {
+        eprintln!("{warnings} warning(s): `shuyu validate` shows them");
+    }
+    let alignments = link::align(&model, &links);
+    let wild = link::wild(&model, &links, &alignments);
+    let linked = link::Linked {
+        links,
+        alignments,
+        wild,
+    };
     let options = BuildOptions {
         out: args.out.clone(),
         templates: templates_dir(&dir, args.templates.as_deref()),

@@ -6,6 +6,8 @@
 mod build;
 mod link;
 mod lookup;
+mod new;
+mod schema;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -13,7 +15,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::chinese::is_chinese;
 use crate::load;
+use crate::segment::Dictionary;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -85,6 +89,22 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// The segmenter's dictionary for linking the sources of `raw`: the whole one, starting to
+/// load now on a thread of its own, if their Chinese passages are large enough to want it.
+/// Decided from the glossary as loaded: no file is read twice.
+pub(crate) fn dictionary_for_sources(raw: &load::RawGlossary) -> Dictionary {
+    let chinese = raw
+        .sources
+        .iter()
+        .map(|s| &s.value)
+        .filter(|s| is_chinese(&s.lang.value));
+    let bytes = chinese
+        .flat_map(|s| &s.passages)
+        .map(|p| p.text.len())
+        .sum();
+    Dictionary::start_for(bytes)
+}
+
 /// Writes `text` to standard output; a reader that stops early (`shuyu link | head`) is not an
 /// error.
 pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
@@ -115,15 +135,15 @@ pub fn glossary_dir(given: Option<&Path>) -> anyhow::Result<PathBuf> {
 
 fn schema(kind: &str, write: Option<&Path>) -> anyhow::Result<Outcome> {
     let Some(dir) = write else {
-        let text = crate::schema::schema(kind).ok_or_else(|| {
+        let text = schema::schema(kind).ok_or_else(|| {
             anyhow::anyhow!("unknown file kind `{kind}`: use concept, source or glossary")
         })?;
         emit(&text)?;
         return Ok(Outcome::Clean);
     };
     std::fs::create_dir_all(dir)?;
-    for (kind, file) in crate::schema::FILES {
-        let text = crate::schema::schema(kind).unwrap_or_default();
+    for (kind, file) in schema::FILES {
+        let text = schema::schema(kind).unwrap_or_default();
         std::fs::write(dir.join(file), text)?;
         eprintln!("wrote {}", dir.join(file).display());
     }
@@ -144,7 +164,7 @@ fn new(glossary: Option<&Path>, id: &str) -> anyhow::Result<Outcome> {
                 .collect()
         })
         .unwrap_or_default();
-    let path = crate::new::write_skeleton(&dir, id, &domains)?;
+    let path = new::write_skeleton(&dir, id, &domains)?;
     eprintln!(
         "wrote {}: fill it in, then run `shuyu validate`",
         path.display()

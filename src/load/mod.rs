@@ -32,6 +32,8 @@ use crate::raw::{RawConcept, RawGlossaryFile, RawSource};
 mod located;
 mod quick;
 mod quick_de;
+pub mod raw;
+mod recover;
 
 pub use located::Located;
 
@@ -267,8 +269,9 @@ fn parse_file<T: DeserializeOwned>(
             || match serde_saphyr::from_str_with_options::<T>(&text, options()) {
                 Ok(value) => Some(value),
                 Err(e) => {
-                    diags.push(scan(&text, file).unwrap_or_else(|| typed_error(&e, file, &text)));
-                    None
+                    let (value, found) = explain_failure(&e, &text, file);
+                    diags.extend(found);
+                    value
                 }
             },
         );
@@ -279,6 +282,23 @@ fn parse_file<T: DeserializeOwned>(
         diags,
         quick: read_quickly,
     })
+}
+
+/// Step 3: why the typed parse failed: a structural problem, else every problem that
+/// recovery ([`recover`]) finds, with what it could read; serde-saphyr's own error only if
+/// recovery finds none.
+fn explain_failure<T: DeserializeOwned>(
+    e: &YamlError,
+    text: &str,
+    file: FileId,
+) -> (Option<T>, Vec<Diagnostic>) {
+    if let Some(d) = scan(text, file) {
+        return (None, vec![d]);
+    }
+    match recover::recover(text, file) {
+        (_, found) if found.is_empty() => (None, vec![typed_error(e, file, text)]),
+        recovered => recovered,
+    }
 }
 
 /// Step 1: the file's text (a BOM removed); or, for a file that is not text, the text to
