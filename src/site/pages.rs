@@ -71,7 +71,9 @@ impl Page {
 /// What every page shows: the glossary's name, the way home, the footer.
 #[derive(Debug, Serialize)]
 pub struct Common<'a> {
-    pub root: &'static str,
+    /// The way back to the site root: relative, except on the 404 page, which a server shows at
+    /// any address and which therefore links absolutely when `site_url` is set.
+    pub root: &'a str,
     pub title: &'a str,
     pub date: &'a str,
     pub site_url: Option<&'a str>,
@@ -150,7 +152,10 @@ impl<'a> Site<'a> {
     /// The view of one page, for its template.
     pub fn context(&self, page: &Page) -> View<'_> {
         let common = Common {
-            root: page.root(),
+            root: match (page, self.glossary.site_url.as_deref()) {
+                (Page::NotFound, Some(url)) if is_web_url(url) => url,
+                _ => page.root(),
+            },
             title: &self.glossary.title,
             date: &self.date,
             site_url: self.glossary.site_url.as_deref(),

@@ -372,3 +372,27 @@ fn concurrent_builds_wait_for_each_other() {
     assert_eq!(build(&glossary, &reference, &[]).0, 0);
     assert!(files(&out) == files(&reference));
 }
+
+/// With `site_url`, the 404 page (shown at any address) links absolutely, and pages name their
+/// canonical address; every other link stays relative.
+#[test]
+fn site_url_makes_the_404_page_and_permalinks_absolute() {
+    let (tmp, glossary) = fixture_glossary();
+    let meta = glossary.join("glossary.yaml");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    std::fs::write(
+        &meta,
+        format!("{text}site_url: https://example.org/shuyu\n"),
+    )
+    .unwrap();
+    let out = tmp.path().join("site");
+    let (code, stderr) = build(&glossary, &out, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
+    assert!(not_found.contains("href=\"https://example.org/shuyu/static/style.css\""));
+    let page = std::fs::read_to_string(out.join("concepts/society-work/index.html")).unwrap();
+    assert!(page.contains(
+        "<link rel=\"canonical\" href=\"https://example.org/shuyu/concepts/society-work/\">"
+    ));
+    assert!(page.contains("href=\"../../static/style.css\""));
+}
