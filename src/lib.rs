@@ -25,6 +25,7 @@
 //! [`cli`] wires the stages to the `shuyu` command (`new` and `schema` included); `src/main.rs`
 //! only calls it.
 
+pub mod check;
 pub mod chinese;
 pub mod cli;
 pub mod codes;
