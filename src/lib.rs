@@ -17,8 +17,9 @@
 //!    pages, charts — written atomically; [`search`] is the one index of every form (Chinese,
 //!    traditional, pinyin, every rendering, folded) that the site's search script reads and that
 //!    `shuyu lookup` will read too. [`markdown`] owns pulldown-cmark for validation and rendering.
-//! 5. **export / lookup / check**: TBX/CSV/JSON, the translator's card, and translation checks
-//!    (later issues).
+//! 5. **lookup** ([`lookup`]): the translator's card from the same index, cached between runs;
+//!    **check** ([`check`]): translations and texts read by streaming readers, each Chinese
+//!    occurrence linked with its sense, its rendering checked; **export** (TBX/CSV/JSON: next).
 //!
 //! Helpers any stage may use: [`chinese`] (pinyin, traditional forms), [`markdown`] (what
 //! Markdown fields may hold), [`suggest`] ("did you mean"), [`diag`] and [`codes`].

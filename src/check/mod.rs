@@ -110,7 +110,9 @@ impl<'g> Checker<'g> {
         level: Level,
         message: String,
     ) -> Finding {
-        let preferred = self.concept(&concept).and_then(|c| c.preferred(&self.target_lang));
+        let preferred = self
+            .concept(&concept)
+            .and_then(|c| c.preferred(&self.target_lang));
         Finding {
             level,
             file: file.to_string(),
@@ -170,7 +172,12 @@ impl<'g> Checker<'g> {
     }
 
     /// What the target did with concept `c` (whose source term was `term`); `None` if fine.
-    fn rendering_of(&self, c: &Concept, term: &str, used: &[Occurrence]) -> Option<(Level, String)> {
+    fn rendering_of(
+        &self,
+        c: &Concept,
+        term: &str,
+        used: &[Occurrence],
+    ) -> Option<(Level, String)> {
         let lang = self.target_lang.as_str();
         let mine: Vec<(&Occurrence, &Term)> = used
             .iter()
@@ -188,7 +195,9 @@ impl<'g> Checker<'g> {
                 Level::Error,
                 format!(
                     "`{term}` here means {} but the translation uses `{}`, a rendering of {}",
-                    c.id, other.term, other.concepts.join(" or ")
+                    c.id,
+                    other.term,
+                    other.concepts.join(" or ")
                 ),
             ));
         }
@@ -215,17 +224,23 @@ impl<'g> Checker<'g> {
         if others.is_empty() {
             return None;
         }
-        let own = c.terms.get(&self.target_lang)?.iter().find(|x| {
-            !is_avoided(x.status) && !others.iter().any(|h| self.has_term(h, &x.text))
-        });
+        let own =
+            c.terms.get(&self.target_lang)?.iter().find(|x| {
+                !is_avoided(x.status) && !others.iter().any(|h| self.has_term(h, &x.text))
+            });
         Some((
             Level::Note,
             format!(
                 "`{}` also renders {}; the source means {} here{}",
                 t.text,
-                others.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
+                others
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 c.id,
-                own.map(|x| format!(": `{}` says so", x.text)).unwrap_or_default()
+                own.map(|x| format!(": `{}` says so", x.text))
+                    .unwrap_or_default()
             ),
         ))
     }
@@ -244,9 +259,18 @@ impl<'g> Checker<'g> {
 
     /// The concepts sharing a Chinese term with `c`, declared on either side.
     fn homonyms<'c>(&'c self, c: &'c Concept) -> Vec<&'c str> {
-        let mut out: Vec<&str> = c.senses.iter().flat_map(|s| &s.homonyms).map(String::as_str).collect();
+        let mut out: Vec<&str> = c
+            .senses
+            .iter()
+            .flat_map(|s| &s.homonyms)
+            .map(String::as_str)
+            .collect();
         for other in self.glossary.concepts.values() {
-            if other.senses.as_ref().is_some_and(|s| s.homonyms.contains(&c.id)) {
+            if other
+                .senses
+                .as_ref()
+                .is_some_and(|s| s.homonyms.contains(&c.id))
+            {
                 out.push(&other.id);
             }
         }
@@ -267,7 +291,10 @@ impl<'g> Checker<'g> {
             .unwrap_or_default();
         accepted.sort_by_key(|t| t.status);
         if accepted.is_empty() {
-            return format!("`{term}` ({}) has no {} rendering in the glossary yet", c.id, self.target_lang);
+            return format!(
+                "`{term}` ({}) has no {} rendering in the glossary yet",
+                c.id, self.target_lang
+            );
         }
         let list: Vec<String> = accepted.iter().map(|t| format!("`{}`", t.text)).collect();
         let parts = if c.relations.components.is_empty() {
@@ -275,7 +302,11 @@ impl<'g> Checker<'g> {
         } else {
             " (or a rendering of each of its components)".to_string()
         };
-        format!("`{term}` ({}): expected one of: {}{parts}", c.id, list.join(", "))
+        format!(
+            "`{term}` ({}): expected one of: {}{parts}",
+            c.id,
+            list.join(", ")
+        )
     }
 
     /// Deprecated and superseded renderings in a text of the target language.
@@ -284,7 +315,9 @@ impl<'g> Checker<'g> {
         for o in self.linker.link_text(&self.target_lang, text) {
             for id in &o.concepts {
                 let Some(c) = self.concept(id) else { continue };
-                let Some(t) = term_of(c, &self.target_lang, &o.term) else { continue };
+                let Some(t) = term_of(c, &self.target_lang, &o.term) else {
+                    continue;
+                };
                 if is_avoided(t.status) {
                     out.push((c.id.clone(), Level::Error, self.avoided_message(c, t)));
                 }
@@ -304,6 +337,8 @@ fn term_of<'c>(c: &'c Concept, lang: &str, text: &str) -> Option<&'c Term> {
     let terms = c.terms.get(lang)?;
     terms.iter().find(|t| t.text == text).or_else(|| {
         let folded = crate::search::fold(text);
-        terms.iter().find(|t| crate::search::fold(&t.text) == folded)
+        terms
+            .iter()
+            .find(|t| crate::search::fold(&t.text) == folded)
     })
 }

@@ -27,10 +27,10 @@ pub const FORMATS: &str = "xliff (.xlf, .xliff), tmx, tsv, csv, md (Markdown), t
 
 /// A file that cannot be read as its format says, with the place of the problem.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{line}:{column}: {message}")]
+#[error("line {line}: {message}")]
 pub struct ReadError {
+    /// The line the problem was found on (XML: where the offending markup ends).
     pub line: usize,
-    pub column: usize,
     pub message: String,
 }
 
@@ -38,7 +38,6 @@ impl ReadError {
     fn at(line: usize, message: impl Into<String>) -> Self {
         ReadError {
             line,
-            column: 1,
             message: message.into(),
         }
     }
@@ -129,7 +128,9 @@ fn decode_utf16(bytes: &[u8]) -> Option<String> {
             u16::from_be_bytes(pair)
         }
     });
-    char::decode_utf16(units).collect::<Result<String, _>>().ok()
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .ok()
 }
 
 /// The concept ids named by `shuyu-ignore: <id>` markers in a text.
@@ -205,9 +206,9 @@ impl Xml {
         reader.config_mut().check_end_names = true;
         let mut buf = Vec::new();
         loop {
-            let event = reader.read_event_into(&mut buf).map_err(|e| {
-                ReadError::at(self.line, format!("malformed XML: {e}"))
-            })?;
+            let event = reader
+                .read_event_into(&mut buf)
+                .map_err(|e| ReadError::at(self.line, format!("malformed XML: {e}")))?;
             let newlines = memchr::memchr_iter(b'\n', event.as_bytes()).count();
             let done = matches!(event, Event::Eof);
             self.event(event, each)?;
@@ -223,7 +224,11 @@ impl Xml {
         Ok(())
     }
 
-    fn event(&mut self, event: Event, each: &mut dyn FnMut(Segment, &Languages)) -> Result<(), ReadError> {
+    fn event(
+        &mut self,
+        event: Event,
+        each: &mut dyn FnMut(Segment, &Languages),
+    ) -> Result<(), ReadError> {
         match event {
             Event::DocType(_) => Err(ReadError::at(
                 self.line,
@@ -302,7 +307,12 @@ impl Xml {
         let name = local(e);
         let attr = |key: &str| attribute(e, key);
         match name.as_str() {
-            "file" | "xliff" | "header" => self.declare(attr("source-language").or(attr("srcLang")).or(attr("srclang")), attr("target-language").or(attr("trgLang"))),
+            "file" | "xliff" | "header" => self.declare(
+                attr("source-language")
+                    .or(attr("srcLang"))
+                    .or(attr("srclang")),
+                attr("target-language").or(attr("trgLang")),
+            ),
             "trans-unit" | "unit" | "tu" => {
                 self.unit = Some(Unit {
                     id: attr("id").or(attr("tuid")),
@@ -371,12 +381,36 @@ impl Xml {
     fn emit(&self, u: Unit, each: &mut dyn FnMut(Segment, &Languages)) {
         let ignore = ignore_markers(&u.notes);
         let source_lang = self.languages.source.clone().unwrap_or_else(|| "zh".into());
-        let target_lang = self.languages.target.clone().unwrap_or_else(|| self.target.clone());
-        let is = |role: &str, lang: &str| role == lang || role.starts_with(&format!("{lang}-")) || lang.starts_with(&format!("{role}-"));
+        let is = |role: &str, lang: &str| {
+            role == lang
+                || role.starts_with(&format!("{lang}-"))
+                || lang.starts_with(&format!("{role}-"))
+        };
+        // A TMX header names only the source language: the target is the other `tuv`'s.
+        let mut languages = self.languages.clone();
+        if languages.target.is_none() && self.target.is_empty() {
+            languages.target = u
+                .parts
+                .iter()
+                .map(|(role, _)| role)
+                .find(|r| {
+                    !matches!(r.as_str(), "source" | "target")
+                        && !is(r, &source_lang)
+                        && !r.starts_with("zh")
+                })
+                .cloned();
+        }
+        let target_lang = languages
+            .target
+            .clone()
+            .unwrap_or_else(|| self.target.clone());
         let mut source: Option<String> = None;
         let mut pairs: Vec<(String, String)> = Vec::new();
         for (role, text) in u.parts {
-            if role == "source" || is(&role, &source_lang) || (role.starts_with("zh") && source.is_none()) {
+            if role == "source"
+                || is(&role, &source_lang)
+                || (role.starts_with("zh") && source.is_none())
+            {
                 if let Some(s) = source.replace(text) {
                     pairs.push((s, String::new()));
                 }
@@ -398,7 +432,7 @@ impl Xml {
                     target: t,
                     ignore,
                 },
-                &self.languages,
+                &languages,
             );
         }
     }
@@ -438,7 +472,10 @@ fn table(
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line() as usize);
-            ReadError::at(line, format!("not valid UTF-8 text or a malformed row: {e}"))
+            ReadError::at(
+                line,
+                format!("not valid UTF-8 text or a malformed row: {e}"),
+            )
         })?;
         let line = record.position().map_or(i + 1, |p| p.line() as usize);
         if i == 0 {
@@ -469,7 +506,10 @@ fn table(
 
 /// A header row: cells naming languages (`zh`, `en-US`) or roles (`source`, `target`).
 fn header(record: &csv::StringRecord) -> Option<((usize, usize), Languages)> {
-    let cells: Vec<String> = record.iter().map(|c| c.trim().to_ascii_lowercase()).collect();
+    let cells: Vec<String> = record
+        .iter()
+        .map(|c| c.trim().to_ascii_lowercase())
+        .collect();
     let is_lang = |c: &str| {
         let base = c.split(['-', '_']).next().unwrap_or_default();
         base.len() == 2 && base.chars().all(|ch| ch.is_ascii_lowercase())
@@ -478,7 +518,10 @@ fn header(record: &csv::StringRecord) -> Option<((usize, usize), Languages)> {
     if cells.len() < 2 || !cells.iter().take(2).all(named) {
         return None;
     }
-    let source = cells.iter().position(|c| c.starts_with("zh") || c == "source").unwrap_or(0);
+    let source = cells
+        .iter()
+        .position(|c| c.starts_with("zh") || c == "source")
+        .unwrap_or(0);
     let target = (0..cells.len()).find(|&i| i != source && named(&cells[i]))?;
     let lang = |c: &String| is_lang(c).then(|| c.clone());
     Some((
@@ -538,7 +581,11 @@ fn paragraphs(
         if para.is_empty() {
             start = line_no;
         }
-        para.push_str(&if markdown { blank_code_and_urls(&line) } else { line.clone() });
+        para.push_str(&if markdown {
+            blank_code_and_urls(&line)
+        } else {
+            line.clone()
+        });
     }
     flush(&mut para, start);
     Ok(())
@@ -557,7 +604,9 @@ fn blank_code_and_urls(line: &str) -> String {
         }
         let rest = &line[i..];
         if !in_code && (rest.starts_with("http://") || rest.starts_with("https://")) {
-            let len = rest.find(|ch: char| ch.is_whitespace() || ch == ')' || ch == '>').unwrap_or(rest.len());
+            let len = rest
+                .find(|ch: char| ch.is_whitespace() || ch == ')' || ch == '>')
+                .unwrap_or(rest.len());
             out.push_str(&" ".repeat(len));
             while chars.peek().is_some_and(|(j, _)| *j < i + len) {
                 chars.next();
@@ -575,7 +624,9 @@ mod tests {
 
     fn segments(text: &str, format: Format) -> Result<Vec<(Segment, Languages)>, ReadError> {
         let mut out = Vec::new();
-        read_from(text.as_bytes(), format, "en", &mut |s, l| out.push((s, l.clone())))?;
+        read_from(text.as_bytes(), format, "en", &mut |s, l| {
+            out.push((s, l.clone()))
+        })?;
         Ok(out)
     }
 
@@ -607,7 +658,10 @@ mod tests {
 <segment><source>三</source><target>trois</target></segment></unit></file></xliff>"#;
         let segs = segments(x, Format::Xliff).unwrap();
         assert_eq!(segs.len(), 2);
-        assert_eq!((segs[0].0.source.as_deref(), segs[0].0.target.as_str()), (Some("一二"), "un deux"));
+        assert_eq!(
+            (segs[0].0.source.as_deref(), segs[0].0.target.as_str()),
+            (Some("一二"), "un deux")
+        );
         assert_eq!(segs[1].0.ignore, ["a-b"]);
         let t = r#"<tmx version="1.4"><header srclang="zh-CN" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
 <tu tuid="7"><prop type="x-shuyu-ignore">fengqiao-experience</prop><tuv xml:lang="zh-CN"><seg>枫桥<bpt i="1">&lt;i&gt;</bpt>经验<ept i="1">&lt;/i&gt;</ept></seg></tuv><tuv xml:lang="en-GB"><seg>Fengqiao Experience</seg></tuv></tu>
@@ -635,8 +689,15 @@ mod tests {
     fn tables_with_and_without_a_header() {
         let segs = segments("zh\ten\n社会工作\tsocial work\n", Format::Tsv).unwrap();
         assert_eq!(segs.len(), 1);
-        assert_eq!((segs[0].0.line, segs[0].1.target.as_deref()), (2, Some("en")));
-        let segs = segments("\"社会工作\",\"social, work\",shuyu-ignore: x\n", Format::Csv).unwrap();
+        assert_eq!(
+            (segs[0].0.line, segs[0].1.target.as_deref()),
+            (2, Some("en"))
+        );
+        let segs = segments(
+            "\"社会工作\",\"social, work\",shuyu-ignore: x\n",
+            Format::Csv,
+        )
+        .unwrap();
         assert_eq!(segs[0].0.target, "social, work");
         assert_eq!(segs[0].0.ignore, ["x"]);
     }

@@ -4,6 +4,7 @@
 //! command could not run.
 
 mod build;
+mod check;
 mod link;
 mod lookup;
 mod new;
@@ -52,6 +53,8 @@ pub enum Command {
     Concordance(link::ConcordanceArgs),
     /// A concept's card: renderings by status, false friends, an example; any form, any language.
     Lookup(lookup::LookupArgs),
+    /// Check translations (XLIFF, TMX, TSV/CSV) and texts (Markdown, text) against the glossary.
+    Check(check::CheckArgs),
     /// Render the static reference site (validates and links first).
     Build(build::BuildArgs),
     /// Write a commented skeleton for a new concept (never overwrites).
@@ -75,6 +78,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Schema { kind, write } => schema(&kind, write.as_deref()),
         Command::New { id } => new(cli.glossary.as_deref(), &id),
         Command::Lookup(args) => lookup::run(cli.glossary.as_deref(), &args),
+        Command::Check(args) => check::run(cli.glossary.as_deref(), &args),
         Command::Build(args) => build::run(cli.glossary.as_deref(), &args),
         Command::Link(args) => link::run_link(cli.glossary.as_deref(), &args),
         Command::Concordance(args) => link::run_concordance(cli.glossary.as_deref(), &args),
