@@ -39,6 +39,11 @@ type PassageSet = BTreeSet<(String, String)>;
 /// Counts every rendering of every concept across the linked sources.
 pub fn wild(glossary: &Glossary, links: &Links, alignments: &[Alignment]) -> Wild {
     let used = passages_using(links, alignments);
+    // Unmatched alignments by (concept, language), counted once rather than per concept.
+    let mut unmatched: std::collections::HashMap<(&str, &str), usize> = Default::default();
+    for a in alignments.iter().filter(|a| a.is_unmatched()) {
+        *unmatched.entry((&a.concept, &a.lang)).or_default() += 1;
+    }
     let mut out = Wild::new();
     for concept in glossary.concepts.values() {
         for (lang, terms) in &concept.terms {
@@ -53,10 +58,10 @@ pub fn wild(glossary: &Glossary, links: &Links, alignments: &[Alignment]) -> Wil
                 })
                 .collect();
             renderings.sort_by(|a, b| b.passages.cmp(&a.passages).then(a.status.cmp(&b.status)));
-            let unmatched = alignments
-                .iter()
-                .filter(|a| a.concept == concept.id && &a.lang == lang && a.is_unmatched())
-                .count();
+            let unmatched = unmatched
+                .get(&(concept.id.as_str(), lang.as_str()))
+                .copied()
+                .unwrap_or(0);
             out.entry(concept.id.clone()).or_default().insert(
                 lang.clone(),
                 WildLang {

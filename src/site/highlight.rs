@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::markdown::escape;
+use crate::markdown::escape_into;
 
 /// One span to wrap, with its opening and closing markup (already safe HTML).
 #[derive(Debug, Clone)]
@@ -30,13 +30,13 @@ pub fn mark(text: &str, spans: &[Span]) -> String {
         if !fits {
             continue;
         }
-        out.push_str(&escape(&text[at..start]));
+        escape_into(&mut out, &text[at..start]);
         out.push_str(&span.open);
-        out.push_str(&escape(&text[start..end]));
+        escape_into(&mut out, &text[start..end]);
         out.push_str(span.close);
         at = end;
     }
-    out.push_str(&escape(&text[at..]));
+    escape_into(&mut out, &text[at..]);
     out
 }
 

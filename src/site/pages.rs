@@ -109,6 +109,8 @@ pub struct Site<'a> {
     passages: HashMap<(&'a str, &'a str), &'a PassageLinks>,
     /// Every occurrence that may stand for each concept.
     occurrences: HashMap<&'a str, Vec<(&'a PassageLinks, &'a Occurrence)>>,
+    /// The translations of each source (`Glossary::translations_of` scans every source).
+    translations: HashMap<&'a str, Vec<&'a Source>>,
 }
 
 impl<'a> Site<'a> {
@@ -124,12 +126,19 @@ impl<'a> Site<'a> {
                 }
             }
         }
+        let mut translations: HashMap<&str, Vec<&Source>> = HashMap::new();
+        for s in glossary.sources.values() {
+            if let Some(orig) = &s.translation_of {
+                translations.entry(orig.as_str()).or_default().push(s);
+            }
+        }
         Site {
             glossary,
             linked,
             date: date.to_string(),
             passages,
             occurrences,
+            translations,
         }
     }
 
@@ -175,6 +184,11 @@ impl<'a> Site<'a> {
                 View::Source(Box::new(self.source(common, &self.glossary.sources[id])))
             }
         }
+    }
+
+    /// The sources that translate `source`, in id order.
+    fn translations_of(&self, source: &str) -> &[&'a Source] {
+        self.translations.get(source).map_or(&[], Vec::as_slice)
     }
 
     /// A link to a concept from a page `root` away from the site root.
@@ -831,7 +845,7 @@ impl Site<'_> {
         concept: Option<&str>,
     ) -> Vec<AlignedText> {
         let original = source.translation_of.as_deref().unwrap_or(&source.id);
-        let mut others: Vec<&Source> = self.glossary.translations_of(original).collect();
+        let mut others: Vec<&Source> = self.translations_of(original).to_vec();
         if let Some(orig) = source
             .translation_of
             .as_ref()
@@ -997,8 +1011,8 @@ impl Site<'_> {
                 .and_then(|o| self.glossary.sources.get(o))
                 .map(|o| self.source_summary(root, o)),
             translations: self
-                .glossary
                 .translations_of(&s.id)
+                .iter()
                 .map(|t| self.source_summary(root, t))
                 .collect(),
             passages,

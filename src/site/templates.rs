@@ -112,10 +112,11 @@ fn format_value(
     if *state.auto_escape() != minijinja::AutoEscape::Html || plain {
         return minijinja::escape_formatter(out, state, value);
     }
-    let text = match value.as_str() {
-        Some(s) => crate::markdown::escape(s),
-        None => crate::markdown::escape(&value.to_string()),
-    };
+    let mut text = String::new();
+    match value.as_str() {
+        Some(s) => crate::markdown::escape_into(&mut text, s),
+        None => crate::markdown::escape_into(&mut text, &value.to_string()),
+    }
     out.write_str(&text)
         .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed"))
 }
