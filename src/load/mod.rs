@@ -29,6 +29,8 @@ use crate::codes::Code;
 use crate::diag::{offset_of, Diagnostic, FileId, Files, Label};
 use crate::raw::{RawConcept, RawGlossaryFile, RawSource};
 
+#[doc(hidden)]
+pub mod fuzzing;
 mod located;
 mod quick;
 mod quick_de;
