@@ -188,7 +188,8 @@ pub(super) fn preload_for_sources(dir: &Path) {
         if crate::segment::wants_full_dictionary(bytes) {
             break;
         }
-        if let Ok(text) = std::fs::read(entry.path()) {
+        // Read as the loader reads: no link followed, no pipe waited on, at most the limit.
+        if let Ok(Ok(text)) = crate::load::read_bytes(&entry.path()) {
             bytes += text.iter().filter(|b| !b.is_ascii()).count();
         }
     }
