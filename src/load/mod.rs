@@ -4,7 +4,11 @@
 //! its own quick reader. Each file goes through these steps, and the first that fails yields
 //! one diagnostic:
 //!
-//! 1. read the bytes: refuse files over [`MAX_FILE_BYTES`] and invalid UTF-8, warn on a BOM;
+//! 1. read the bytes ([`read_bytes`]): a glossary may come from a stranger's pull request, so
+//!    a symbolic link (file or folder), a pipe or a device is refused unread and unopened, a
+//!    file is opened once without following links or blocking, and at most
+//!    [`MAX_FILE_BYTES`] + 1 bytes are read whatever size it claims; then refuse UTF-16,
+//!    invalid UTF-8 and NUL bytes, warn on a BOM;
 //! 2. deserialize into the strict [`crate::raw`] types: first with the quick reader
 //!    (`quick.rs`), which handles the plain subset of YAML that glossary files are written
 //!    in, several times faster (`cargo bench --bench validate` compares them); whatever it
@@ -17,6 +21,12 @@
 //!    report the type error: an unknown, missing or mistyped field.
 //!
 //! Files are read in sorted order, so diagnostics and everything downstream are deterministic.
+//!
+//! The budget of a file, which keeps a run to a few seconds per MB whatever the input: at most
+//! [`MAX_FILE_BYTES`], nesting at most [`MAX_DEPTH`], no anchors or aliases, one document; the
+//! quick reader and the diagnostics work in linear time (hash sets for keys, a line index per
+//! file), and the human format prints at most [`crate::diag::HUMAN_LIMIT_PER_FILE`] diagnostics
+//! a file.
 
 use std::path::{Path, PathBuf};
 
