@@ -73,6 +73,7 @@ codes! {
     DuplicateKey = "L011", "duplicate-key", Error, "A key must appear once in a mapping.";
     StrayFile = "L012", "stray-file", Warning, "Only .yaml files belong in concepts/ and sources/.";
     MissingGlossaryFile = "L013", "missing-glossary-file", Error, "The glossary folder must contain glossary.yaml.";
+    NotARegularFile = "L014", "not-a-regular-file", Error, "Glossary files and folders must be regular files and folders: symbolic links, pipes and devices are refused unread.";
     BadId = "V101", "bad-id", Error, "An id must be a lowercase slug: a-z, 0-9 and single hyphens.";
     IdFileMismatch = "V102", "id-file-mismatch", Error, "A concept's or source's id must equal its file name without .yaml.";
     DuplicateId = "V103", "duplicate-id", Error, "Ids must be unique: concepts, sources, and passages within a source.";

@@ -4,7 +4,11 @@
 //! its own quick reader. Each file goes through these steps, and the first that fails yields
 //! one diagnostic:
 //!
-//! 1. read the bytes: refuse files over [`MAX_FILE_BYTES`] and invalid UTF-8, warn on a BOM;
+//! 1. read the bytes ([`read_bytes`]): a glossary may come from a stranger's pull request, so
+//!    a symbolic link (file or folder), a pipe or a device is refused unread and unopened, a
+//!    file is opened once without following links or blocking, and at most
+//!    [`MAX_FILE_BYTES`] + 1 bytes are read whatever size it claims; then refuse UTF-16,
+//!    invalid UTF-8 and NUL bytes, warn on a BOM;
 //! 2. deserialize into the strict [`crate::raw`] types: first with the quick reader
 //!    (`quick.rs`), which handles the plain subset of YAML that glossary files are written
 //!    in, several times faster (`cargo bench --bench validate` compares them); whatever it
@@ -17,6 +21,12 @@
 //!    report the type error: an unknown, missing or mistyped field.
 //!
 //! Files are read in sorted order, so diagnostics and everything downstream are deterministic.
+//!
+//! The budget of a file, which keeps a run to a few seconds per MB whatever the input: at most
+//! [`MAX_FILE_BYTES`], nesting at most [`MAX_DEPTH`], no anchors or aliases, one document; the
+//! quick reader and the diagnostics work in linear time (hash sets for keys, a line index per
+//! file), and the human format prints at most [`crate::diag::HUMAN_LIMIT_PER_FILE`] diagnostics
+//! a file.
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +39,8 @@ use crate::codes::Code;
 use crate::diag::{offset_of, Diagnostic, FileId, Files, Label};
 use crate::raw::{RawConcept, RawGlossaryFile, RawSource};
 
+#[doc(hidden)]
+pub mod fuzzing;
 mod located;
 mod quick;
 mod quick_de;
@@ -124,7 +136,9 @@ pub fn load_with(dir: &Path, reader: Reader) -> Result<(RawGlossary, Vec<Diagnos
     let mut raw = RawGlossary::default();
     let mut diags = Vec::new();
     let meta_path = dir.join("glossary.yaml");
-    if meta_path.is_file() {
+    // Whatever stands there is read, or refused with a diagnostic (a link, a pipe): only a
+    // missing name means a missing file.
+    if std::fs::symlink_metadata(&meta_path).is_ok() {
         for (file, value) in register(&mut raw, &mut diags, parse_all(&[meta_path], 0, reader)?) {
             raw.glossary = Some(Loaded { file, value });
         }
@@ -197,25 +211,30 @@ fn file_stem(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// The `.yaml` files of a folder in sorted order; other entries get a warning.
+/// The `.yaml` files of a folder in sorted order; other entries get a warning. Links are
+/// not followed: a linked folder is refused whole, and a `.yaml` entry that is not a regular
+/// file is listed so that reading it refuses it with a located diagnostic.
 fn yaml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, LoadError> {
-    if !dir.exists() {
-        return Ok(Vec::new());
-    }
     let io = |source| LoadError::Io {
         path: dir.to_path_buf(),
         source,
     };
+    match std::fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io(e)),
+        Ok(m) if m.file_type().is_symlink() => {
+            diags.push(linked_folder(dir));
+            return Ok(Vec::new());
+        }
+        Ok(_) => {}
+    }
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let entry = entry.map_err(io)?;
         let path = entry.path();
-        // The entry's type needs no `stat`, except through a symbolic link.
-        let is_file = match entry.file_type() {
-            Ok(t) if !t.is_symlink() => t.is_file(),
-            _ => path.is_file(),
-        };
-        if path.extension().is_some_and(|e| e == "yaml") && is_file {
+        // The entry's type as listed: a link is not followed to learn what it points to.
+        let is_dir = entry.file_type().map_err(io)?.is_dir();
+        if path.extension().is_some_and(|e| e == "yaml") && !is_dir {
             paths.push(path);
         } else if !is_hidden(&path) {
             diags.push(
@@ -230,6 +249,18 @@ fn yaml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, L
     // The paths share their parent, so their bytes sort as `Path::cmp` would, and faster.
     paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     Ok(paths)
+}
+
+/// `concepts/` or `sources/` is a symbolic link: it is not read, wherever it leads.
+fn linked_folder(dir: &Path) -> Diagnostic {
+    Diagnostic::new(
+        Code::NotARegularFile,
+        format!(
+            "{} is a symbolic link; the glossary's folders are not read through links",
+            dir.display()
+        ),
+    )
+    .help("replace the link with the folder itself")
 }
 
 fn is_hidden(path: &Path) -> bool {
@@ -301,35 +332,175 @@ fn explain_failure<T: DeserializeOwned>(
     }
 }
 
-/// Step 1: the file's text (a BOM removed); or, for a file that is not text, the text to
-/// register for it.
+/// Step 1: the file's text (a BOM removed); or, for a file that is refused or is not text,
+/// the text to register for it.
 fn read_text(
     path: &Path,
     file: FileId,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Result<String, String>, LoadError> {
-    let io = |source| LoadError::Io {
+    match read_bytes(path).map_err(|source| LoadError::Io {
         path: path.to_path_buf(),
         source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        diags.push(
-            Diagnostic::new(
-                Code::FileTooLarge,
-                format!(
-                    "{} is {size} bytes; the limit is {MAX_FILE_BYTES}",
-                    path.display()
-                ),
-            )
-            .at(Label::new(file, 0..0))
-            .help("split the source into several files, or quote shorter passages"),
-        );
-        return Ok(Err(String::new()));
+    })? {
+        Ok(bytes) => Ok(decode(bytes, file, diags)),
+        Err(refusal) => {
+            diags.push(refusal.diagnostic(path, file));
+            Ok(Err(String::new()))
+        }
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+}
+
+/// Why a file was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// A symbolic link: where it leads is never opened, so no file of the machine can be
+    /// quoted in a diagnostic through a glossary.
+    Link,
+    /// A named pipe, socket, device or folder, which could block or never end.
+    NotRegular(&'static str),
+    /// Over [`MAX_FILE_BYTES`]: its size, if the file told it (files of /proc say 0).
+    TooLarge(Option<u64>),
+}
+
+impl Refusal {
+    /// The diagnostic, located at the start of the file (registered empty: nothing of the
+    /// file is quoted).
+    fn diagnostic(self, path: &Path, file: FileId) -> Diagnostic {
+        let at = Label::new(file, 0..0);
+        let shown = path.display();
+        match self {
+            Refusal::Link => Diagnostic::new(
+                Code::NotARegularFile,
+                format!("{shown} is a symbolic link; glossary files are not read through links"),
+            )
+            .at(at.with_message("not followed"))
+            .help("replace the link with the file itself"),
+            Refusal::NotRegular(kind) => Diagnostic::new(
+                Code::NotARegularFile,
+                format!("{shown} is {kind}, not a regular file"),
+            )
+            .at(at.with_message("not read"))
+            .help("glossary files are plain text files: remove it or replace it with one"),
+            Refusal::TooLarge(size) => {
+                let size = size.map_or_else(
+                    || format!("more than {MAX_FILE_BYTES} bytes"),
+                    |n| format!("{n} bytes"),
+                );
+                Diagnostic::new(
+                    Code::FileTooLarge,
+                    format!("{shown} is {size}; the limit is {MAX_FILE_BYTES}"),
+                )
+                .at(at)
+                .help("split the source into several files, or quote shorter passages")
+            }
+        }
+    }
+}
+
+/// The bytes of a glossary file, read safely whatever stands at `path`: a link is refused
+/// unopened; the file is opened once, without following a link and without blocking (a pipe
+/// put there after the check), and its type and size come from the open handle; at most
+/// [`MAX_FILE_BYTES`] + 1 bytes are read, so a file that misstates its size (those of /proc
+/// say 0) is bounded too. `Err` only where the file cannot be read at all.
+pub fn read_bytes(path: &Path) -> std::io::Result<Result<Vec<u8>, Refusal>> {
+    use std::io::Read;
+    // The type before opening: opening a named pipe could block; a link is not followed.
+    let listed = std::fs::symlink_metadata(path)?.file_type();
+    if let Some(refusal) = refuse_type(listed) {
+        return Ok(Err(refusal));
+    }
+    let handle = match open_no_follow(path) {
+        Ok(handle) => handle,
+        // Replaced by a link since the check: O_NOFOLLOW refuses it with ELOOP.
+        Err(e) if is_link_error(&e) => return Ok(Err(Refusal::Link)),
+        Err(e) => return Err(e),
+    };
+    let meta = handle.metadata()?;
+    if let Some(refusal) = refuse_type(meta.file_type()) {
+        return Ok(Err(refusal));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Ok(Err(Refusal::TooLarge(Some(meta.len()))));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    handle.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Ok(Err(Refusal::TooLarge(None)));
+    }
+    Ok(Ok(bytes))
+}
+
+/// Why a file of this type is not read, if it is not a regular file.
+fn refuse_type(t: std::fs::FileType) -> Option<Refusal> {
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_file() {
+        return None;
+    }
+    if t.is_symlink() {
+        return Some(Refusal::Link);
+    }
+    #[cfg(unix)]
+    {
+        if t.is_fifo() {
+            return Some(Refusal::NotRegular("a named pipe"));
+        }
+        if t.is_socket() {
+            return Some(Refusal::NotRegular("a socket"));
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return Some(Refusal::NotRegular("a device"));
+        }
+    }
+    Some(Refusal::NotRegular(if t.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }))
+}
+
+/// Opens `path` for reading without following a final symbolic link and without blocking.
+#[cfg(unix)]
+fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+/// The error of opening a symbolic link with `O_NOFOLLOW`.
+fn is_link_error(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
+/// The text of a file's bytes; for bytes that are not UTF-8, a diagnostic at the first bad
+/// byte and the text to register for it.
+fn decode(bytes: Vec<u8>, file: FileId, diags: &mut Vec<Diagnostic>) -> Result<String, String> {
+    if let Some(d) = utf16(&bytes, file) {
+        diags.push(d);
+        return Err(String::new());
+    }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Ok(strip_bom(text, file, diags))),
+        Ok(text) if text.contains('\0') => {
+            diags.push(nul_byte(&text, file));
+            Err(text.replace('\0', "\u{FFFD}"))
+        }
+        Ok(text) => Ok(strip_bom(text, file, diags)),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -340,9 +511,39 @@ fn read_text(
                     .at(Label::new(file, start..start + 1).with_message("invalid byte here"))
                     .help("save the file as UTF-8"),
             );
-            Ok(Err(lossy))
+            Err(lossy)
         }
     }
+}
+
+/// A NUL byte, which YAML does not allow: the mark of a binary file. Located in the text as
+/// registered, where the NUL became a replacement character (a terminal shows no NUL).
+fn nul_byte(text: &str, file: FileId) -> Diagnostic {
+    let at = text.find('\0').unwrap_or(0);
+    Diagnostic::new(
+        Code::YamlSyntax,
+        "the file holds a NUL byte, which YAML does not allow",
+    )
+    .at(Label::new(file, at..at + '\u{FFFD}'.len_utf8()).with_message("NUL byte here"))
+    .help("is it a binary file? glossary files are UTF-8 text")
+}
+
+/// A file that starts with a UTF-16 byte order mark: said as such, rather than as invalid
+/// UTF-8 quoted from a text of replacement characters.
+fn utf16(bytes: &[u8], file: FileId) -> Option<Diagnostic> {
+    let order = match bytes {
+        [0xFF, 0xFE, ..] => "little-endian",
+        [0xFE, 0xFF, ..] => "big-endian",
+        _ => return None,
+    };
+    Some(
+        Diagnostic::new(
+            Code::InvalidUtf8,
+            format!("the file is UTF-16 ({order}), not UTF-8"),
+        )
+        .at(Label::new(file, 0..0).with_message("UTF-16 byte order mark"))
+        .help("save the file as UTF-8"),
+    )
 }
 
 /// How many characters the valid prefix of `bytes` holds.

@@ -128,3 +128,142 @@ fn eighty_four_thousand_diagnostics_in_one_file() {
     );
     assert!(human.stdout.contains("84000 errors, 0 warnings"));
 }
+
+/// A secret in a file outside the glossary, as `~/.ssh/id_rsa` or `/etc/passwd` would be on a
+/// CI machine.
+const SECRET: &str = "SECRET-5f3a9c-do-not-print";
+
+/// The valid fixture glossary in `root/glossary`, and a secret file beside it (outside it).
+fn glossary_beside_a_secret(root: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let glossary = root.join("glossary");
+    copy_tree(&fixtures().join("valid"), &glossary);
+    let secret = root.join("secret.yaml");
+    // Valid YAML that would even parse as a concept: only the link may stop it.
+    std::fs::write(
+        &secret,
+        format!("id: leak\nterms:\n  zh:\n    - term: {SECRET}\n"),
+    )
+    .unwrap();
+    (glossary, secret)
+}
+
+/// Runs validate in every format: each fails, says every one of `said`, and prints neither
+/// the secret nor `unsaid` (unless it is empty).
+fn refused_everywhere(root: &Path, said: &[&str], unsaid: &str) {
+    for format in ["human", "json", "github"] {
+        let run = shuyu(root, &["validate", "--format", format]);
+        let out = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            !out.contains(SECRET),
+            "the secret was printed in {format}:\n{out}"
+        );
+        assert!(
+            unsaid.is_empty() || !out.contains(unsaid),
+            "{format}: {out}"
+        );
+        assert_eq!(run.code, 1, "{format}: {out}");
+        for s in said {
+            assert!(out.contains(s), "{format}: `{s}` not in {out}");
+        }
+    }
+}
+
+#[test]
+fn a_symlink_to_a_file_outside_is_refused_unread() {
+    let root = tempfile::tempdir().unwrap();
+    let (glossary, secret) = glossary_beside_a_secret(root.path());
+    std::os::unix::fs::symlink(&secret, glossary.join("concepts/leak.yaml")).unwrap();
+    std::os::unix::fs::symlink(&secret, glossary.join("sources/leak.yaml")).unwrap();
+    refused_everywhere(
+        root.path(),
+        &["L014", "concepts/leak.yaml", "sources/leak.yaml"],
+        "",
+    );
+}
+
+#[test]
+fn a_symlinked_glossary_yaml_is_refused_unread() {
+    let root = tempfile::tempdir().unwrap();
+    let (glossary, secret) = glossary_beside_a_secret(root.path());
+    std::fs::remove_file(glossary.join("glossary.yaml")).unwrap();
+    std::os::unix::fs::symlink(&secret, glossary.join("glossary.yaml")).unwrap();
+    refused_everywhere(root.path(), &["glossary.yaml is a symbolic link"], "");
+}
+
+#[test]
+fn a_symlinked_folder_is_not_followed_out_of_the_glossary() {
+    let root = tempfile::tempdir().unwrap();
+    let (glossary, secret) = glossary_beside_a_secret(root.path());
+    let outside = root.path().join("elsewhere");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::copy(&secret, outside.join("leak.yaml")).unwrap();
+    std::fs::rename(glossary.join("sources"), root.path().join("real-sources")).unwrap();
+    std::os::unix::fs::symlink(&outside, glossary.join("sources")).unwrap();
+    refused_everywhere(root.path(), &["sources is a symbolic link"], "leak.yaml");
+}
+
+/// A named pipe in either folder: reading it would wait for a writer forever. The runs must
+/// end (the helper kills a hung run and fails), with the pipe reported.
+#[test]
+fn a_named_pipe_is_refused_without_blocking() {
+    let root = tempfile::tempdir().unwrap();
+    let glossary = root.path().join("glossary");
+    copy_tree(&fixtures().join("valid"), &glossary);
+    super::support::make_fifo(&glossary.join("concepts/pipe.yaml"));
+    super::support::make_fifo(&glossary.join("sources/pipe.yaml"));
+    for args in [&["validate"][..], &["link", "--format", "json"][..]] {
+        let run = shuyu(root.path(), args);
+        assert_eq!(run.code, 1, "{args:?}: {}{}", run.stdout, run.stderr);
+        let out = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            out.contains("concepts/pipe.yaml is a named pipe, not a regular file"),
+            "{out}"
+        );
+    }
+}
+
+/// Files of /proc say they are empty and are not: the size is never trusted, the reading is
+/// bounded by the limit itself.
+#[test]
+fn a_file_that_misstates_its_size_is_read_to_the_limit_only() {
+    let status = Path::new("/proc/self/status");
+    let Ok(meta) = std::fs::metadata(status) else {
+        eprintln!("skipped: no /proc on this machine");
+        return;
+    };
+    assert_eq!(meta.len(), 0, "/proc/self/status reports a size");
+    let bytes = shuyu::load::read_bytes(status).unwrap().unwrap();
+    assert!(!bytes.is_empty() && bytes.len() as u64 <= shuyu::load::MAX_FILE_BYTES);
+}
+
+/// Every bad-input case of the fixtures (truncated, huge, deeply nested, UTF-16, Latin-1,
+/// invalid UTF-8, NUL bytes, BOMs, links, pipes) exits 1 with a located error: no panic (the
+/// helper checks), no hang, no exit 2.
+#[test]
+fn bad_inputs_give_located_errors() {
+    let cases = [
+        "truncated-file",
+        "file-too-large",
+        "deep-nesting",
+        "deep-block-nesting",
+        "utf16-little-endian",
+        "utf16-big-endian",
+        "latin1",
+        "invalid-utf8",
+        "nul-byte",
+        "symlinked-file",
+        "named-pipe",
+    ];
+    for case in cases {
+        let expected =
+            std::fs::read_to_string(fixtures().join("invalid").join(case).join("expected.txt"))
+                .unwrap();
+        assert!(expected.starts_with("exit: 1\n"), "{case}: {expected}");
+        let json = expected.split("--- json\n").nth(1).unwrap_or_default();
+        assert!(
+            json.lines()
+                .any(|l| l.contains("\"severity\":\"error\"") && l.contains("\"line\":")),
+            "{case}: no located error in {json}"
+        );
+    }
+}

@@ -23,6 +23,15 @@ pub fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// Makes a named pipe at `path`: reading it would block until someone writes to it.
+pub fn make_fifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let c_path = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo touches nothing else.
+    let rc = unsafe { libc::mkfifo(c_path.as_ptr(), 0o644) };
+    assert_eq!(rc, 0, "mkfifo {}", path.display());
+}
+
 /// What a run of `shuyu` printed and returned.
 pub struct Run {
     pub code: i32,
@@ -30,13 +39,35 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Runs `shuyu ARGS` in `dir`.
+/// How long one run may take before it counts as hung: far more than any case needs, even
+/// on a loaded machine.
+const HUNG_AFTER: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// Runs `shuyu ARGS` in `dir`; a run that hangs (a pipe read in the glossary folder) is
+/// killed after [`HUNG_AFTER`] and fails the test instead of stalling it.
 pub fn shuyu(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_shuyu"))
+    let child = Command::new(env!("CARGO_BIN_EXE_shuyu"))
         .args(args)
         .current_dir(dir)
-        .output()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .expect("run shuyu");
+    let pid = child.id() as libc::pid_t;
+    let (done, watch) = std::sync::mpsc::channel::<()>();
+    let watchdog = std::thread::spawn(move || {
+        let hung = watch.recv_timeout(HUNG_AFTER).is_err();
+        if hung {
+            // SAFETY: a plain kill(2) of our own child; the main thread reaps it only after
+            // this thread has had its answer, except in a race at the very deadline.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+        hung
+    });
+    let out = child.wait_with_output().expect("run shuyu");
+    let _ = done.send(());
+    let hung = watchdog.join().unwrap();
+    assert!(!hung, "shuyu {args:?} hung: killed after {HUNG_AFTER:?}");
     let run = Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

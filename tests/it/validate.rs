@@ -5,12 +5,14 @@
 //! and the exact output in the human and JSON formats. Two special files:
 //! - `REMOVE` lists paths to delete from the copy;
 //! - `NAME.repeat` is written out as `NAME`, its text repeated to 20 MiB (so no huge file is
-//!   checked in).
+//!   checked in);
+//! - `NAME.symlink` becomes `NAME`, a symbolic link to the path the file holds, and
+//!   `NAME.fifo` a named pipe (made at run time: git keeps neither well).
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use super::support::{check_snapshot, copy_tree, fixtures, shuyu};
+use super::support::{check_snapshot, copy_tree, fixtures, make_fifo, shuyu};
 
 const REPEAT_TO: usize = 20 * 1024 * 1024;
 
@@ -40,6 +42,11 @@ fn overlay(case: &Path, dir: &Path, glossary: &Path) {
                 unit.repeat(REPEAT_TO / unit.len() + 1),
             )
             .unwrap();
+        } else if let Some(target) = name.strip_suffix(".symlink") {
+            let to = std::fs::read_to_string(&path).unwrap();
+            std::os::unix::fs::symlink(to.trim(), glossary.join(target)).unwrap();
+        } else if let Some(target) = name.strip_suffix(".fifo") {
+            make_fifo(&glossary.join(target));
         } else {
             std::fs::create_dir_all(glossary.join(rel).parent().unwrap()).unwrap();
             std::fs::copy(&path, glossary.join(rel)).unwrap();
