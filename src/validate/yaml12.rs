@@ -130,11 +130,8 @@ fn value_of(content: &str) -> Option<(usize, usize)> {
     if rest.starts_with(['"', '\'', '[', '{']) {
         return Some((owner, at));
     }
-    match rest
-        .find(": ")
-        .or_else(|| rest.ends_with(':').then(|| rest.len() - 1))
-    {
-        Some(colon) if !rest[..colon].contains(" #") => {
+    match key_colon(rest) {
+        Some(colon) if memchr::memchr(b'#', &rest.as_bytes()[..colon]).is_none() => {
             let after = colon + 1;
             let value_at = after + rest[after..].len() - rest[after..].trim_start().len();
             (value_at < rest.len()).then_some((owner, at + value_at))
@@ -143,17 +140,48 @@ fn value_of(content: &str) -> Option<(usize, usize)> {
     }
 }
 
+/// Where the colon that ends a key is: the first `:` followed by a space or the line's end.
+/// (Searched byte-wise: a substring search a line cost a tenth of `validate`.)
+fn key_colon(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    memchr::memchr_iter(b':', bytes).find(|&i| matches!(bytes.get(i + 1), None | Some(b' ')))
+}
+
 /// A plain value without its trailing comment and spaces.
 fn strip_comment(value: &str) -> &str {
     if value.starts_with(['"', '\'']) {
         return value.trim_end();
     }
-    value.find(" #").map_or(value, |i| &value[..i]).trim_end()
+    let bytes = value.as_bytes();
+    let comment = memchr::memchr_iter(b'#', bytes).find(|&i| i > 0 && bytes[i - 1] == b' ');
+    comment.map_or(value, |i| &value[..i]).trim_end()
 }
 
 /// What a plain scalar is to a YAML 1.2 core-schema reader (or a YAML 1.1 reader, for the
 /// booleans `yes`, `no`, `on`, `off`), if not text.
 fn non_text(value: &str) -> Option<&'static str> {
+    // Most values are words: their first byte settles it.
+    let first = *value.as_bytes().first()?;
+    if !matches!(
+        first,
+        b'0'..=b'9'
+            | b'+'
+            | b'-'
+            | b'.'
+            | b'~'
+            | b'n'
+            | b'N'
+            | b't'
+            | b'T'
+            | b'f'
+            | b'F'
+            | b'y'
+            | b'Y'
+            | b'o'
+            | b'O'
+    ) {
+        return None;
+    }
     match value {
         "~" | "null" | "Null" | "NULL" => Some("null"),
         "true" | "True" | "TRUE" | "false" | "False" | "FALSE" => Some("a boolean"),
