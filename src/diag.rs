@@ -14,7 +14,6 @@ use serde::Serialize;
 
 use crate::codes::Code;
 pub use crate::codes::Severity;
-use crate::model::Origin;
 
 /// Index of a file in [`Files`].
 pub type FileId = usize;
@@ -23,14 +22,12 @@ pub type FileId = usize;
 #[derive(Debug, Default)]
 pub struct Files {
     files: Vec<(PathBuf, String)>,
-    by_path: std::collections::HashMap<PathBuf, FileId>,
 }
 
 impl Files {
     /// Registers a file's display path and text; returns its id.
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
         let id = self.files.len();
-        self.by_path.entry(path.clone()).or_insert(id);
         self.files.push((path, text));
         id
     }
@@ -50,20 +47,6 @@ impl Files {
 
     pub fn text(&self, id: FileId) -> &str {
         &self.files[id].1
-    }
-
-    /// The file registered under `path`, if any.
-    pub fn find(&self, path: &Path) -> Option<FileId> {
-        self.by_path.get(path).copied()
-    }
-
-    /// A label at an entry's [`Origin`] (for problems found after validation, e.g. by the
-    /// linker), `len` bytes long.
-    pub fn label_for(&self, origin: &Origin, len: usize) -> Option<Label> {
-        let file = self.find(&origin.file)?;
-        let start = self.offset_of(file, origin.line, origin.column);
-        let end = (start + len).min(self.text(file).len());
-        Some(Label::new(file, start..end))
     }
 
     /// 1-based line and column (in characters) of a byte offset.

@@ -56,6 +56,7 @@ fn origin(files: &Files, file: FileId, value: &SpannedStr) -> Origin {
         file: files.path(file).to_path_buf(),
         line: value.line as usize,
         column: value.column as usize,
+        at: Some((file, value.start as usize)),
     }
 }
 
