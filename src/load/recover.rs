@@ -22,7 +22,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use serde::de::value::{StringDeserializer, U32Deserializer};
+use serde::de::value::StringDeserializer;
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess,
     Unexpected, Visitor,
@@ -349,10 +349,7 @@ impl<'de> Deserializer<'de> for De<'_> {
             node.bytes.len() as u32,
         ];
         visitor
-            .visit_seq(LocatedSeq {
-                value: Some(text.clone()),
-                numbers: numbers.into_iter(),
-            })
+            .visit_seq(located::LocatedSeq::<Failure>::new(text.clone(), numbers))
             .map_err(at(node))
     }
 
@@ -421,33 +418,6 @@ impl<'de> MapAccess<'de> for Entries<'_> {
             .take()
             .ok_or_else(|| de::Error::custom("value without key"))?;
         seed.deserialize(De(value)).map_err(at(value))
-    }
-}
-
-/// A positioned value as [`located`] reads it: the text, then line, column, start and length.
-struct LocatedSeq {
-    value: Option<String>,
-    numbers: std::array::IntoIter<u32, 4>,
-}
-
-impl<'de> SeqAccess<'de> for LocatedSeq {
-    type Error = Failure;
-
-    fn next_element_seed<S: DeserializeSeed<'de>>(
-        &mut self,
-        seed: S,
-    ) -> Result<Option<S::Value>, Failure> {
-        if let Some(value) = self.value.take() {
-            let de: StringDeserializer<Failure> = value.into_deserializer();
-            return seed.deserialize(de).map(Some);
-        }
-        self.numbers
-            .next()
-            .map(|n| {
-                let de: U32Deserializer<Failure> = n.into_deserializer();
-                seed.deserialize(de)
-            })
-            .transpose()
     }
 }
 
