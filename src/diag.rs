@@ -88,6 +88,20 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// A value quoted in a message, cut with "…" after its first line or [`EXCERPT_CHARS`]
+/// characters: a message names the value, the snippet below it shows it whole.
+pub fn excerpt(value: &str) -> std::borrow::Cow<'_, str> {
+    let line = value.lines().next().unwrap_or_default();
+    match line.char_indices().nth(EXCERPT_CHARS) {
+        Some((cut, _)) => format!("{}…", &line[..cut]).into(),
+        None if line.len() < value.trim_end().len() => format!("{line}…").into(),
+        None => value.into(),
+    }
+}
+
+/// How many characters of a value a message quotes (see [`excerpt`]).
+pub const EXCERPT_CHARS: usize = 48;
+
 /// A place in a file: a byte range, with a short message shown under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
@@ -365,6 +379,14 @@ mod tests {
         let f = files();
         assert_eq!(f.offset_of(0, 1, 99), 5);
         assert_eq!(f.offset_of(0, 9, 1), f.text(0).len());
+    }
+
+    #[test]
+    fn excerpts_are_cut_with_an_ellipsis() {
+        assert_eq!(excerpt("short"), "short");
+        assert_eq!(excerpt("two\nlines"), "two…");
+        let long = "社".repeat(60);
+        assert_eq!(excerpt(&long), format!("{}…", "社".repeat(EXCERPT_CHARS)));
     }
 
     #[test]

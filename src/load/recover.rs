@@ -32,7 +32,7 @@ use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 
 use super::located;
 use crate::codes::Code;
-use crate::diag::{Diagnostic, FileId, Label};
+use crate::diag::{excerpt, Diagnostic, FileId, Label};
 use crate::suggest::{did_you_mean, nearest};
 
 /// At most this many repairs a file: every repair removes or fixes a node, so a file of
@@ -466,9 +466,12 @@ impl<'n> Report<'n> {
             FailureKind::UnknownField(name, expected) => {
                 let help = did_you_mean(name, expected.iter().copied())
                     .unwrap_or_else(|| format!("the fields here are: {}", expected.join(", ")));
-                Diagnostic::new(Code::UnknownField, format!("unknown field `{name}`"))
-                    .at(self.label("not a field of this entry"))
-                    .help(help)
+                Diagnostic::new(
+                    Code::UnknownField,
+                    format!("unknown field `{}`", excerpt(name)),
+                )
+                .at(self.label("not a field of this entry"))
+                .help(help)
             }
             FailureKind::UnknownVariant(value, expected) => {
                 let help = did_you_mean(value, expected.iter().copied())
@@ -477,7 +480,7 @@ impl<'n> Report<'n> {
                     Code::WrongType,
                     format!("`{field}` must be one of {}", expected.join(", ")),
                 )
-                .at(self.label(format!("`{value}` is not one of them")))
+                .at(self.label(format!("`{}` is not one of them", excerpt(value))))
                 .help(help)
             }
             FailureKind::MissingField(name) => {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::tables::{is_slug, suggest, Tables};
 use crate::chinese::is_chinese;
 use crate::codes::Code;
-use crate::diag::{Diagnostic, FileId};
+use crate::diag::{excerpt, Diagnostic, FileId};
 use crate::raw::SpannedStr;
 use crate::suggest::did_you_mean;
 
@@ -59,7 +59,7 @@ fn slug_and_stem(ctx: &Tables, file: FileId, id: &SpannedStr, out: &mut Vec<Diag
 fn bad_id(ctx: &Tables, file: FileId, id: &SpannedStr, what: &str) -> Diagnostic {
     Diagnostic::new(
         Code::BadId,
-        format!("{what} `{}` is not a lowercase slug", id.value),
+        format!("{what} `{}` is not a lowercase slug", excerpt(&id.value)),
     )
     .at(ctx.label(file, id).with_message("not a slug"))
     .help("use lowercase letters a-z, digits and single hyphens, e.g. `society-work-department`")
@@ -126,7 +126,10 @@ fn declared_language(ctx: &Tables, file: FileId, lang: &SpannedStr, out: &mut Ve
         out.push(
             Diagnostic::new(
                 Code::UndeclaredLanguage,
-                format!("language `{}` is not declared in glossary.yaml", lang.value),
+                format!(
+                    "language `{}` is not declared in glossary.yaml",
+                    excerpt(&lang.value)
+                ),
             )
             .at(ctx.label(file, lang).with_message("undeclared language"))
             .help(
@@ -173,7 +176,7 @@ fn declared(ctx: &Tables, file: FileId, name: &SpannedStr, code: Code, out: &mut
         None => format!("declare it under `{what}s` in glossary.yaml"),
     };
     out.push(
-        Diagnostic::new(code, format!("unknown {what} `{}`", name.value))
+        Diagnostic::new(code, format!("unknown {what} `{}`", excerpt(&name.value)))
             .at(ctx
                 .label(file, name)
                 .with_message("not declared in glossary.yaml"))
@@ -203,9 +206,12 @@ fn check_date(ctx: &Tables, file: FileId, date: &SpannedStr, out: &mut Vec<Diagn
             "expected YYYY, YYYY-MM or YYYY-MM-DD"
         };
         out.push(
-            Diagnostic::new(Code::BadDate, format!("`{}` is not a date", date.value))
-                .at(ctx.label(file, date).with_message(why))
-                .help("write e.g. 2023, 2023-03 or 2023-03-16"),
+            Diagnostic::new(
+                Code::BadDate,
+                format!("`{}` is not a date", excerpt(&date.value)),
+            )
+            .at(ctx.label(file, date).with_message(why))
+            .help("write e.g. 2023, 2023-03 or 2023-03-16"),
         );
     }
 }
@@ -253,7 +259,10 @@ pub fn translations(ctx: &Tables, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::TranslationMismatch,
-                    format!("`translation_of` names unknown source `{}`", of.value),
+                    format!(
+                        "`translation_of` names unknown source `{}`",
+                        excerpt(&of.value)
+                    ),
                 )
                 .at(ctx.label(s.file, of).with_message("no such source"))
                 .help("name the id of the original source file in glossary/sources/"),

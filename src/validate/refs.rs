@@ -2,7 +2,7 @@
 
 use super::tables::{suggest, Tables};
 use crate::codes::Code;
-use crate::diag::{Diagnostic, FileId};
+use crate::diag::{excerpt, Diagnostic, FileId};
 use crate::raw::{RawConcept, SpannedStr};
 
 /// Every concept id a concept names: relations, components and homonyms, with the field.
@@ -45,7 +45,7 @@ pub fn relations(ctx: &Tables, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         Code::UnknownConcept,
-                        format!("`{field}` names unknown concept `{}`", id.value),
+                        format!("`{field}` names unknown concept `{}`", excerpt(&id.value)),
                     )
                     .at(ctx.label(c.file, id).with_message("no such concept"))
                     .help(help),
@@ -101,7 +101,7 @@ pub fn passages(ctx: &Tables, out: &mut Vec<Diagnostic>) {
 fn unresolved(ctx: &Tables, file: FileId, reference: &SpannedStr) -> Diagnostic {
     let d = Diagnostic::new(
         Code::UnknownReference,
-        format!("reference `{}` does not resolve", reference.value),
+        format!("reference `{}` does not resolve", excerpt(&reference.value)),
     );
     let Some((source, passage)) = reference.value.split_once('#') else {
         return d

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use super::tables::Tables;
 use crate::codes::Code;
-use crate::diag::{Diagnostic, FileId, Label};
+use crate::diag::{excerpt, Diagnostic, FileId, Label};
 
 /// V127: every file's plain values that YAML 1.2 (or 1.1) tools read as something else.
 pub fn plain_scalars(ctx: &Tables, out: &mut Vec<Diagnostic>) {
@@ -34,7 +34,10 @@ fn diagnostic(file: FileId, text: &str, range: std::ops::Range<usize>, kind: &st
     let value = &text[range.clone()];
     Diagnostic::new(
         Code::PlainScalarNotText,
-        format!("`{value}` is read as {kind} by YAML tools, not as text"),
+        format!(
+            "`{}` is read as {kind} by YAML tools, not as text",
+            excerpt(value)
+        ),
     )
     .at(Label::new(file, range).with_message(format!("{kind} to an editor's YAML reader")))
     .help(format!(
