@@ -319,11 +319,11 @@ mod tests {
         #[derive(serde::Deserialize, Debug)]
         #[allow(dead_code)]
         struct Doc {
-            a: crate::raw::SpannedStr,
+            a: crate::raw::LocatedStr,
             #[serde(default)]
-            b: Option<crate::raw::SpannedStr>,
+            b: Option<crate::raw::LocatedStr>,
             #[serde(default)]
-            c: Vec<crate::raw::SpannedStr>,
+            c: Vec<crate::raw::LocatedStr>,
         }
         let accepted = [
             "a: 楼宇x  # comment\n",

@@ -7,7 +7,7 @@ use super::tables::{is_slug, suggest, Tables};
 use crate::chinese::is_chinese;
 use crate::codes::Code;
 use crate::diag::{excerpt, Diagnostic, FileId};
-use crate::raw::SpannedStr;
+use crate::raw::LocatedStr;
 use crate::suggest::did_you_mean;
 
 /// V101 V102 V103: ids are slugs equal to their file stem, unique among concepts, among
@@ -36,7 +36,7 @@ pub fn ids(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn slug_and_stem(ctx: &Tables, file: FileId, id: &SpannedStr, out: &mut Vec<Diagnostic>) {
+fn slug_and_stem(ctx: &Tables, file: FileId, id: &LocatedStr, out: &mut Vec<Diagnostic>) {
     if !is_slug(&id.value) {
         out.push(bad_id(ctx, file, id, "id"));
     }
@@ -56,7 +56,7 @@ fn slug_and_stem(ctx: &Tables, file: FileId, id: &SpannedStr, out: &mut Vec<Diag
     }
 }
 
-fn bad_id(ctx: &Tables, file: FileId, id: &SpannedStr, what: &str) -> Diagnostic {
+fn bad_id(ctx: &Tables, file: FileId, id: &LocatedStr, what: &str) -> Diagnostic {
     Diagnostic::new(
         Code::BadId,
         format!("{what} `{}` is not a lowercase slug", excerpt(&id.value)),
@@ -68,10 +68,10 @@ fn bad_id(ctx: &Tables, file: FileId, id: &SpannedStr, what: &str) -> Diagnostic
 fn unique(
     ctx: &Tables,
     kind: &str,
-    entries: Vec<(FileId, &SpannedStr)>,
+    entries: Vec<(FileId, &LocatedStr)>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut first: BTreeMap<&str, (FileId, &SpannedStr)> = BTreeMap::new();
+    let mut first: BTreeMap<&str, (FileId, &LocatedStr)> = BTreeMap::new();
     for (file, id) in entries {
         match first.get(id.value.as_str()) {
             Some((f0, id0)) => out.push(
@@ -121,7 +121,7 @@ pub fn languages(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn declared_language(ctx: &Tables, file: FileId, lang: &SpannedStr, out: &mut Vec<Diagnostic>) {
+fn declared_language(ctx: &Tables, file: FileId, lang: &LocatedStr, out: &mut Vec<Diagnostic>) {
     if ctx.has_declarations() && !ctx.languages.contains(&lang.value.as_str()) {
         out.push(
             Diagnostic::new(
@@ -163,7 +163,7 @@ pub fn declared_names(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn declared(ctx: &Tables, file: FileId, name: &SpannedStr, code: Code, out: &mut Vec<Diagnostic>) {
+fn declared(ctx: &Tables, file: FileId, name: &LocatedStr, code: Code, out: &mut Vec<Diagnostic>) {
     let (what, known) = match code {
         Code::UnknownDomain => ("domain", &ctx.domains),
         _ => ("authority", &ctx.authorities),
@@ -196,7 +196,7 @@ pub fn dates(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_date(ctx: &Tables, file: FileId, date: &SpannedStr, out: &mut Vec<Diagnostic>) {
+fn check_date(ctx: &Tables, file: FileId, date: &LocatedStr, out: &mut Vec<Diagnostic>) {
     if !is_date(&date.value) {
         // A well-formed day the calendar does not have (2023-02-31) is told as such.
         let digits = date.value.bytes().filter(u8::is_ascii_digit).count();

@@ -3,10 +3,10 @@
 use super::tables::{suggest, Tables};
 use crate::codes::Code;
 use crate::diag::{excerpt, Diagnostic, FileId};
-use crate::raw::{RawConcept, SpannedStr};
+use crate::raw::{LocatedStr, RawConcept};
 
 /// Every concept id a concept names: relations, components and homonyms, with the field.
-fn named_concepts(c: &RawConcept) -> Vec<(&'static str, &SpannedStr)> {
+fn named_concepts(c: &RawConcept) -> Vec<(&'static str, &LocatedStr)> {
     let r = &c.relations;
     let mut out = Vec::new();
     for (field, ids) in [
@@ -57,7 +57,7 @@ pub fn relations(ctx: &Tables, out: &mut Vec<Diagnostic>) {
 
 /// Every `source#passage` reference of a concept, with the language it must be in (for
 /// attestations) if any.
-fn passage_refs(c: &RawConcept) -> Vec<(&SpannedStr, Option<&str>)> {
+fn passage_refs(c: &RawConcept) -> Vec<(&LocatedStr, Option<&str>)> {
     let mut out = Vec::new();
     for (lang, terms) in &c.terms.0 {
         for t in terms {
@@ -98,7 +98,7 @@ pub fn passages(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn unresolved(ctx: &Tables, file: FileId, reference: &SpannedStr) -> Diagnostic {
+fn unresolved(ctx: &Tables, file: FileId, reference: &LocatedStr) -> Diagnostic {
     let d = Diagnostic::new(
         Code::UnknownReference,
         format!("reference `{}` does not resolve", excerpt(&reference.value)),
