@@ -105,16 +105,21 @@ fn scan(text: &str, mut found: impl FnMut(std::ops::Range<usize>, &'static str))
     }
 }
 
+/// The lines of `text` (without `\n` or `\r\n`), found with the `memchr` crate's vector
+/// search: the standard library's line search was a sixth of this rule's instructions.
 fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
+    let bytes = text.as_bytes();
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
     let mut start = 0;
-    text.split_inclusive('\n').map(move |l| {
-        let body = l.trim_end_matches(['\n', '\r']);
-        let line = Line {
-            start,
-            end: start + body.len(),
-            indent: body.len() - body.trim_start_matches(' ').len(),
+    ends.map(move |newline| {
+        let end = if newline > start && bytes[newline - 1] == b'\r' {
+            newline - 1
+        } else {
+            newline
         };
-        start += l.len();
+        let indent = bytes[start..end].iter().take_while(|&&b| b == b' ').count();
+        let line = Line { start, end, indent };
+        start = newline + 1;
         line
     })
 }
