@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::codes::Code;
 pub use crate::codes::Severity;
+use crate::model::Origin;
 
 /// Index of a file in [`Files`].
 pub type FileId = usize;
@@ -22,12 +23,14 @@ pub type FileId = usize;
 #[derive(Debug, Default)]
 pub struct Files {
     files: Vec<(PathBuf, String)>,
+    by_path: std::collections::HashMap<PathBuf, FileId>,
 }
 
 impl Files {
     /// Registers a file's display path and text; returns its id.
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
         let id = self.files.len();
+        self.by_path.entry(path.clone()).or_insert(id);
         self.files.push((path, text));
         id
     }
@@ -47,6 +50,20 @@ impl Files {
 
     pub fn text(&self, id: FileId) -> &str {
         &self.files[id].1
+    }
+
+    /// The file registered under `path`, if any.
+    pub fn find(&self, path: &Path) -> Option<FileId> {
+        self.by_path.get(path).copied()
+    }
+
+    /// A label at an entry's [`Origin`] (for problems found after validation, e.g. by the
+    /// linker), `len` bytes long.
+    pub fn label_for(&self, origin: &Origin, len: usize) -> Option<Label> {
+        let file = self.find(&origin.file)?;
+        let start = self.offset_of(file, origin.line, origin.column);
+        let end = (start + len).min(self.text(file).len());
+        Some(Label::new(file, start..end))
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -87,20 +104,6 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     }
     offset
 }
-
-/// A value quoted in a message, cut with "…" after its first line or [`EXCERPT_CHARS`]
-/// characters: a message names the value, the snippet below it shows it whole.
-pub fn excerpt(value: &str) -> std::borrow::Cow<'_, str> {
-    let line = value.lines().next().unwrap_or_default();
-    match line.char_indices().nth(EXCERPT_CHARS) {
-        Some((cut, _)) => format!("{}…", &line[..cut]).into(),
-        None if line.len() < value.trim_end().len() => format!("{line}…").into(),
-        None => value.into(),
-    }
-}
-
-/// How many characters of a value a message quotes (see [`excerpt`]).
-pub const EXCERPT_CHARS: usize = 48;
 
 /// A place in a file: a byte range, with a short message shown under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -379,14 +382,6 @@ mod tests {
         let f = files();
         assert_eq!(f.offset_of(0, 1, 99), 5);
         assert_eq!(f.offset_of(0, 9, 1), f.text(0).len());
-    }
-
-    #[test]
-    fn excerpts_are_cut_with_an_ellipsis() {
-        assert_eq!(excerpt("short"), "short");
-        assert_eq!(excerpt("two\nlines"), "two…");
-        let long = "社".repeat(60);
-        assert_eq!(excerpt(&long), format!("{}…", "社".repeat(EXCERPT_CHARS)));
     }
 
     #[test]

@@ -32,8 +32,8 @@ use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 
 use super::located;
 use crate::codes::Code;
-use crate::diag::{excerpt, Diagnostic, FileId, Label};
-use crate::suggest::{did_you_mean, nearest};
+use crate::diag::{Diagnostic, FileId, Label};
+use crate::suggest::{did_you_mean, excerpt, nearest};
 
 /// At most this many repairs a file: every repair removes or fixes a node, so a file of
 /// reasonable size never needs as many.

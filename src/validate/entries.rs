@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use super::tables::{is_slug, suggest, Tables};
 use crate::chinese::is_chinese;
 use crate::codes::Code;
-use crate::diag::{excerpt, Diagnostic, FileId};
+use crate::diag::{Diagnostic, FileId};
 use crate::raw::LocatedStr;
-use crate::suggest::did_you_mean;
+use crate::suggest::{did_you_mean, excerpt};
 
 /// V101 V102 V103: ids are slugs equal to their file stem, unique among concepts, among
 /// sources, and among the passages of a source.

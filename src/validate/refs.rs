@@ -2,8 +2,9 @@
 
 use super::tables::{suggest, Tables};
 use crate::codes::Code;
-use crate::diag::{excerpt, Diagnostic, FileId};
+use crate::diag::{Diagnostic, FileId};
 use crate::raw::{LocatedStr, RawConcept};
+use crate::suggest::excerpt;
 
 /// Every concept id a concept names: relations, components and homonyms, with the field.
 fn named_concepts(c: &RawConcept) -> Vec<(&'static str, &LocatedStr)> {

@@ -14,7 +14,8 @@ use rayon::prelude::*;
 
 use super::tables::Tables;
 use crate::codes::Code;
-use crate::diag::{excerpt, Diagnostic, FileId, Label};
+use crate::diag::{Diagnostic, FileId, Label};
+use crate::suggest::excerpt;
 
 /// V127: every file's plain values that YAML 1.2 (or 1.1) tools read as something else.
 pub fn plain_scalars(ctx: &Tables, out: &mut Vec<Diagnostic>) {
