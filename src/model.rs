@@ -13,12 +13,16 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::diag::FileId;
+
 pub use crate::raw::{Status, TermType};
 
 /// A language code declared in glossary.yaml (`zh`, `en`, `fr`, `es`).
 pub type Lang = String;
 
-/// Where an entry was written, for diagnostics raised after validation (e.g. by the linker).
+/// Where an entry was written: the file's path, line and column to show a reader, and the
+/// place in the loaded files (`diag::Files`) that diagnostics raised after validation (by the
+/// linking rules) point at without searching for it again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Origin {
     /// The file, as the glossary folder was named on the command line.
@@ -27,6 +31,9 @@ pub struct Origin {
     pub line: usize,
     /// 1-based column, counted in characters.
     pub column: usize,
+    /// The file's id and the value's first byte in it; `None` for an entry built in code.
+    #[serde(skip)]
+    pub at: Option<(FileId, usize)>,
 }
 
 /// A `source#passage` reference, known to exist.
@@ -51,6 +58,7 @@ impl Origin {
             file: file.into(),
             line: 1,
             column: 1,
+            at: None,
         }
     }
 }

@@ -1,5 +1,20 @@
-//! "Did you mean …?": the nearest valid name to a misspelt one, for every diagnostic that
-//! names an unknown field, status, authority, domain, language, concept or passage.
+//! Words for diagnostics: "did you mean …?" (the nearest valid name to a misspelt one, for
+//! every diagnostic that names an unknown field, status, authority, domain, language, concept
+//! or passage), and values quoted short ([`excerpt`]).
+
+/// A value quoted in a message, cut with "…" after its first line or [`EXCERPT_CHARS`]
+/// characters: a message names the value, the snippet below it shows it whole.
+pub fn excerpt(value: &str) -> std::borrow::Cow<'_, str> {
+    let line = value.lines().next().unwrap_or_default();
+    match line.char_indices().nth(EXCERPT_CHARS) {
+        Some((cut, _)) => format!("{}…", &line[..cut]).into(),
+        None if line.len() < value.trim_end().len() => format!("{line}…").into(),
+        None => value.into(),
+    }
+}
+
+/// How many characters of a value a message quotes (see [`excerpt`]).
+pub const EXCERPT_CHARS: usize = 48;
 
 /// The closest of `candidates` to `wrong`, if it is close enough to be the name meant: at most
 /// a third of its characters differ (one may in any name), so `de` is not taken for `en`.
@@ -49,6 +64,14 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excerpts_are_cut_with_an_ellipsis() {
+        assert_eq!(excerpt("short"), "short");
+        assert_eq!(excerpt("two\nlines"), "two…");
+        let long = "社".repeat(60);
+        assert_eq!(excerpt(&long), format!("{}…", "社".repeat(EXCERPT_CHARS)));
+    }
 
     #[test]
     fn suggestions() {

@@ -3,7 +3,8 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::de::value::StringDeserializer;
+use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 
 /// The name under which [`Located`] asks a deserializer for its value and position: the
@@ -90,5 +91,42 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
             start,
             len,
         })
+    }
+}
+
+/// A positioned scalar as our own readers (the quick reader, recovery) hand it to
+/// [`Located`]: the value, then line, column, start and length. `E` is the reader's error.
+pub(super) struct LocatedSeq<E> {
+    value: Option<String>,
+    numbers: std::array::IntoIter<u32, 4>,
+    error: PhantomData<E>,
+}
+
+impl<E> LocatedSeq<E> {
+    /// `value` with its `[line, column, start, len]`.
+    pub(super) fn new(value: String, numbers: [u32; 4]) -> Self {
+        LocatedSeq {
+            value: Some(value),
+            numbers: numbers.into_iter(),
+            error: PhantomData,
+        }
+    }
+}
+
+impl<'de, E: de::Error> SeqAccess<'de> for LocatedSeq<E> {
+    type Error = E;
+
+    fn next_element_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, E> {
+        if let Some(value) = self.value.take() {
+            let de: StringDeserializer<E> = value.into_deserializer();
+            return seed.deserialize(de).map(Some);
+        }
+        self.numbers
+            .next()
+            .map(|n| seed.deserialize(n.into_deserializer()))
+            .transpose()
     }
 }

@@ -6,7 +6,6 @@
 use std::fmt;
 use std::vec;
 
-use serde::de::value::StringDeserializer;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
 use serde::forward_to_deserialize_any;
 
@@ -64,10 +63,9 @@ impl<'de> Deserializer<'de> for NodeDe<'_> {
         visitor: V,
     ) -> Result<V::Value, Declined> {
         match self.0 {
-            Node::Scalar(s, pos) if name == located::NAME => visitor.visit_seq(LocatedDe {
-                value: Some(s),
-                numbers: [pos.line, pos.column, pos.start, pos.len].into_iter(),
-            }),
+            Node::Scalar(s, pos) if name == located::NAME => visitor.visit_seq(
+                located::LocatedSeq::<Declined>::new(s, [pos.line, pos.column, pos.start, pos.len]),
+            ),
             _ if name == located::NAME => Err(Declined),
             _ => visitor.visit_newtype_struct(self),
         }
@@ -162,30 +160,6 @@ impl<'de> de::MapAccess<'de> for MapDe<'_> {
 
     fn size_hint(&self) -> Option<usize> {
         Some(self.entries.len())
-    }
-}
-
-/// A located scalar as [`located::Located`] reads it: the value, then four numbers.
-struct LocatedDe {
-    value: Option<String>,
-    numbers: std::array::IntoIter<u32, 4>,
-}
-
-impl<'de> de::SeqAccess<'de> for LocatedDe {
-    type Error = Declined;
-
-    fn next_element_seed<S: DeserializeSeed<'de>>(
-        &mut self,
-        seed: S,
-    ) -> Result<Option<S::Value>, Declined> {
-        if let Some(value) = self.value.take() {
-            let de: StringDeserializer<Declined> = value.into_deserializer();
-            return seed.deserialize(de).map(Some);
-        }
-        self.numbers
-            .next()
-            .map(|n| seed.deserialize(n.into_deserializer()))
-            .transpose()
     }
 }
 
@@ -345,11 +319,11 @@ mod tests {
         #[derive(serde::Deserialize, Debug)]
         #[allow(dead_code)]
         struct Doc {
-            a: crate::raw::SpannedStr,
+            a: crate::raw::LocatedStr,
             #[serde(default)]
-            b: Option<crate::raw::SpannedStr>,
+            b: Option<crate::raw::LocatedStr>,
             #[serde(default)]
-            c: Vec<crate::raw::SpannedStr>,
+            c: Vec<crate::raw::LocatedStr>,
         }
         let accepted = [
             "a: 楼宇x  # comment\n",

@@ -14,13 +14,13 @@ use serde::{Deserialize, Deserializer};
 
 pub use super::Located;
 
-/// A string with the line and column where it was written.
-pub type SpannedStr = Located<String>;
+/// A string with the place where it was written.
+pub type LocatedStr = Located<String>;
 
 /// A YAML mapping kept in file order with the position of every key, so that a diagnostic
 /// can point at `de:` in `terms: { de: … }`. Validation rejects duplicate keys.
 #[derive(Debug, Clone)]
-pub struct LocatedMap<V>(pub Vec<(SpannedStr, V)>);
+pub struct LocatedMap<V>(pub Vec<(LocatedStr, V)>);
 
 impl<V> Default for LocatedMap<V> {
     fn default() -> Self {
@@ -68,7 +68,7 @@ pub struct RawGlossaryFile {
     pub description: Option<String>,
     /// Language codes terms may be given in, source language first (e.g. zh, en, fr, es).
     #[schemars(with = "Vec<String>")]
-    pub languages: Vec<SpannedStr>,
+    pub languages: Vec<LocatedStr>,
     /// Subject domains a concept may belong to: slug → label.
     #[serde(default)]
     pub domains: LocatedMap<String>,
@@ -132,7 +132,7 @@ pub enum TermType {
 pub struct RawTerm {
     /// The term exactly as written in running text.
     #[schemars(with = "String")]
-    pub term: SpannedStr,
+    pub term: LocatedStr,
     /// preferred | admitted | deprecated | superseded.
     pub status: Status,
     /// full-form | abbreviation | short-form | formula | phrase.
@@ -141,19 +141,19 @@ pub struct RawTerm {
     /// Hanyu pinyin with tone marks, syllables as in the characters (Chinese terms only).
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub pinyin: Option<SpannedStr>,
+    pub pinyin: Option<LocatedStr>,
     /// The traditional-character form (Chinese terms only).
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub traditional: Option<SpannedStr>,
+    pub traditional: Option<LocatedStr>,
     /// Who uses this rendering: one of the authorities declared in glossary.yaml.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub authority: Option<SpannedStr>,
+    pub authority: Option<LocatedStr>,
     /// Passages that use this rendering, as `source-id#passage-id`.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub attested: Vec<SpannedStr>,
+    pub attested: Vec<LocatedStr>,
     /// A note for translators; required for deprecated and superseded terms.
     #[serde(default)]
     pub note: Option<String>,
@@ -166,23 +166,23 @@ pub struct RawRelations {
     /// More general concepts.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub broader: Vec<SpannedStr>,
+    pub broader: Vec<LocatedStr>,
     /// More specific concepts.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub narrower: Vec<SpannedStr>,
+    pub narrower: Vec<LocatedStr>,
     /// Concepts worth reading alongside.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub related: Vec<SpannedStr>,
+    pub related: Vec<LocatedStr>,
     /// False friends: concepts easily confused with this one.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub contrast: Vec<SpannedStr>,
+    pub contrast: Vec<LocatedStr>,
     /// For a numbered formula: its components, in order.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub components: Vec<SpannedStr>,
+    pub components: Vec<LocatedStr>,
 }
 
 /// How to tell this concept from another that shares a term.
@@ -192,7 +192,7 @@ pub struct RawSenses {
     /// The concepts that share a term with this one.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub homonyms: Vec<SpannedStr>,
+    pub homonyms: Vec<LocatedStr>,
     /// Words near an occurrence (same sentence) that select this sense.
     #[serde(default)]
     pub cues: Vec<String>,
@@ -204,13 +204,13 @@ pub struct RawSenses {
 pub struct RawEvent {
     /// YYYY, YYYY-MM or YYYY-MM-DD.
     #[schemars(with = "String")]
-    pub date: SpannedStr,
+    pub date: LocatedStr,
     /// What happened, in one sentence.
     pub event: String,
     /// The passage that reports it, as `source-id#passage-id`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub source: Option<SpannedStr>,
+    pub source: Option<LocatedStr>,
 }
 
 /// A quotation from a source passage backing a statement of the entry.
@@ -220,11 +220,11 @@ pub struct RawCitation {
     /// The passage, as `source-id#passage-id`.
     #[serde(rename = "ref")]
     #[schemars(with = "String")]
-    pub reference: SpannedStr,
+    pub reference: LocatedStr,
     /// Words copied from the passage (whitespace may differ); checked against it.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub quote: Option<SpannedStr>,
+    pub quote: Option<LocatedStr>,
     /// What the citation supports.
     #[serde(default)]
     pub note: Option<String>,
@@ -236,21 +236,21 @@ pub struct RawCitation {
 pub struct RawConcept {
     /// A lowercase slug, equal to the file name without `.yaml`.
     #[schemars(with = "String")]
-    pub id: SpannedStr,
+    pub id: LocatedStr,
     /// Domains declared in glossary.yaml.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub domains: Vec<SpannedStr>,
+    pub domains: Vec<LocatedStr>,
     /// Terms by language code: every rendering in use, with its status.
     pub terms: LocatedMap<Vec<RawTerm>>,
     /// Definition by language code (Markdown, no raw HTML).
     #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, String>")]
-    pub definition: LocatedMap<SpannedStr>,
+    pub definition: LocatedMap<LocatedStr>,
     /// Notes for translators by language code (Markdown, no raw HTML).
     #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, String>")]
-    pub notes: LocatedMap<SpannedStr>,
+    pub notes: LocatedMap<LocatedStr>,
     /// Links to other concepts.
     #[serde(default)]
     pub relations: RawRelations,
@@ -271,7 +271,7 @@ pub struct RawConcept {
 pub struct RawPassage {
     /// A slug unique within the source; a translation uses the same id for the aligned passage.
     #[schemars(with = "String")]
-    pub id: SpannedStr,
+    pub id: LocatedStr,
     /// The text as published (OCR errors corrected, and said so in the source's note).
     pub text: String,
     /// Where in the document, if useful (page, section).
@@ -285,7 +285,7 @@ pub struct RawPassage {
 pub struct RawSource {
     /// A lowercase slug, equal to the file name without `.yaml`.
     #[schemars(with = "String")]
-    pub id: SpannedStr,
+    pub id: LocatedStr,
     /// The document's title as published.
     pub title: String,
     /// Who wrote it, if named.
@@ -295,21 +295,21 @@ pub struct RawSource {
     pub publisher: String,
     /// YYYY, YYYY-MM or YYYY-MM-DD.
     #[schemars(with = "String")]
-    pub date: SpannedStr,
+    pub date: LocatedStr,
     /// The language of the passages: a language declared in glossary.yaml.
     #[schemars(with = "String")]
-    pub lang: SpannedStr,
+    pub lang: LocatedStr,
     /// The kind of source: one of the authorities declared in glossary.yaml.
     #[schemars(with = "String")]
-    pub kind: SpannedStr,
+    pub kind: LocatedStr,
     /// Where it was published (http or https).
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub url: Option<SpannedStr>,
+    pub url: Option<LocatedStr>,
     /// The id of the source this one translates; passages with the same id are aligned.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub translation_of: Option<SpannedStr>,
+    pub translation_of: Option<LocatedStr>,
     /// Editorial remarks: how the text was obtained, what was corrected.
     #[serde(default)]
     pub note: Option<String>,

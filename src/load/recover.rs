@@ -22,7 +22,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use serde::de::value::{StringDeserializer, U32Deserializer};
+use serde::de::value::StringDeserializer;
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess,
     Unexpected, Visitor,
@@ -33,7 +33,7 @@ use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 use super::located;
 use crate::codes::Code;
 use crate::diag::{Diagnostic, FileId, Label};
-use crate::suggest::{did_you_mean, nearest};
+use crate::suggest::{did_you_mean, excerpt, nearest};
 
 /// At most this many repairs a file: every repair removes or fixes a node, so a file of
 /// reasonable size never needs as many.
@@ -349,10 +349,7 @@ impl<'de> Deserializer<'de> for De<'_> {
             node.bytes.len() as u32,
         ];
         visitor
-            .visit_seq(LocatedSeq {
-                value: Some(text.clone()),
-                numbers: numbers.into_iter(),
-            })
+            .visit_seq(located::LocatedSeq::<Failure>::new(text.clone(), numbers))
             .map_err(at(node))
     }
 
@@ -424,33 +421,6 @@ impl<'de> MapAccess<'de> for Entries<'_> {
     }
 }
 
-/// A positioned value as [`located`] reads it: the text, then line, column, start and length.
-struct LocatedSeq {
-    value: Option<String>,
-    numbers: std::array::IntoIter<u32, 4>,
-}
-
-impl<'de> SeqAccess<'de> for LocatedSeq {
-    type Error = Failure;
-
-    fn next_element_seed<S: DeserializeSeed<'de>>(
-        &mut self,
-        seed: S,
-    ) -> Result<Option<S::Value>, Failure> {
-        if let Some(value) = self.value.take() {
-            let de: StringDeserializer<Failure> = value.into_deserializer();
-            return seed.deserialize(de).map(Some);
-        }
-        self.numbers
-            .next()
-            .map(|n| {
-                let de: U32Deserializer<Failure> = n.into_deserializer();
-                seed.deserialize(de)
-            })
-            .transpose()
-    }
-}
-
 /// Where a failure happened: the node, the key it is the value of, and whether a repair
 /// caused it.
 struct Report<'n> {
@@ -496,9 +466,12 @@ impl<'n> Report<'n> {
             FailureKind::UnknownField(name, expected) => {
                 let help = did_you_mean(name, expected.iter().copied())
                     .unwrap_or_else(|| format!("the fields here are: {}", expected.join(", ")));
-                Diagnostic::new(Code::UnknownField, format!("unknown field `{name}`"))
-                    .at(self.label("not a field of this entry"))
-                    .help(help)
+                Diagnostic::new(
+                    Code::UnknownField,
+                    format!("unknown field `{}`", excerpt(name)),
+                )
+                .at(self.label("not a field of this entry"))
+                .help(help)
             }
             FailureKind::UnknownVariant(value, expected) => {
                 let help = did_you_mean(value, expected.iter().copied())
@@ -507,7 +480,7 @@ impl<'n> Report<'n> {
                     Code::WrongType,
                     format!("`{field}` must be one of {}", expected.join(", ")),
                 )
-                .at(self.label(format!("`{value}` is not one of them")))
+                .at(self.label(format!("`{}` is not one of them", excerpt(value))))
                 .help(help)
             }
             FailureKind::MissingField(name) => {

@@ -11,7 +11,7 @@ use crate::model::{
     Citation, Concept, Event, Glossary, Origin, Passage, PassageRef, Relations, Senses, Source,
     Term,
 };
-use crate::raw::{LocatedMap, RawConcept, RawPassage, RawSource, RawTerm, SpannedStr};
+use crate::raw::{LocatedMap, LocatedStr, RawConcept, RawPassage, RawSource, RawTerm};
 
 /// The model and the files it was read from; no model if glossary.yaml is missing
 /// (validation reports that as an error).
@@ -54,25 +54,26 @@ pub fn glossary(raw: RawGlossary) -> (Files, Option<Glossary>) {
 }
 
 /// Where a value was written: the loader records its line and (character) column.
-fn origin(files: &Files, file: FileId, value: &SpannedStr) -> Origin {
+fn origin(files: &Files, file: FileId, value: &LocatedStr) -> Origin {
     Origin {
         file: files.path(file).to_path_buf(),
         line: value.line as usize,
         column: value.column as usize,
+        at: Some((file, value.start as usize)),
     }
 }
 
 /// The text of an optional positioned value.
-fn text(value: Option<SpannedStr>) -> Option<String> {
+fn text(value: Option<LocatedStr>) -> Option<String> {
     value.map(|s| s.value)
 }
 
-fn strings(values: Vec<SpannedStr>) -> Vec<String> {
+fn strings(values: Vec<LocatedStr>) -> Vec<String> {
     values.into_iter().map(|v| v.value).collect()
 }
 
 /// A `source#passage` reference; validation has checked its shape.
-fn passage_ref(value: SpannedStr) -> PassageRef {
+fn passage_ref(value: LocatedStr) -> PassageRef {
     let mut source = value.value;
     let passage = match source.find('#') {
         Some(i) => {
@@ -85,7 +86,7 @@ fn passage_ref(value: SpannedStr) -> PassageRef {
     PassageRef { source, passage }
 }
 
-fn by_lang(list: LocatedMap<SpannedStr>) -> BTreeMap<String, String> {
+fn by_lang(list: LocatedMap<LocatedStr>) -> BTreeMap<String, String> {
     list.0
         .into_iter()
         .map(|(k, v)| (k.value, v.value))

@@ -7,8 +7,8 @@ use super::tables::{is_slug, suggest, Tables};
 use crate::chinese::is_chinese;
 use crate::codes::Code;
 use crate::diag::{Diagnostic, FileId};
-use crate::raw::SpannedStr;
-use crate::suggest::did_you_mean;
+use crate::raw::LocatedStr;
+use crate::suggest::{did_you_mean, excerpt};
 
 /// V101 V102 V103: ids are slugs equal to their file stem, unique among concepts, among
 /// sources, and among the passages of a source.
@@ -36,7 +36,7 @@ pub fn ids(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn slug_and_stem(ctx: &Tables, file: FileId, id: &SpannedStr, out: &mut Vec<Diagnostic>) {
+fn slug_and_stem(ctx: &Tables, file: FileId, id: &LocatedStr, out: &mut Vec<Diagnostic>) {
     if !is_slug(&id.value) {
         out.push(bad_id(ctx, file, id, "id"));
     }
@@ -56,10 +56,10 @@ fn slug_and_stem(ctx: &Tables, file: FileId, id: &SpannedStr, out: &mut Vec<Diag
     }
 }
 
-fn bad_id(ctx: &Tables, file: FileId, id: &SpannedStr, what: &str) -> Diagnostic {
+fn bad_id(ctx: &Tables, file: FileId, id: &LocatedStr, what: &str) -> Diagnostic {
     Diagnostic::new(
         Code::BadId,
-        format!("{what} `{}` is not a lowercase slug", id.value),
+        format!("{what} `{}` is not a lowercase slug", excerpt(&id.value)),
     )
     .at(ctx.label(file, id).with_message("not a slug"))
     .help("use lowercase letters a-z, digits and single hyphens, e.g. `society-work-department`")
@@ -68,10 +68,10 @@ fn bad_id(ctx: &Tables, file: FileId, id: &SpannedStr, what: &str) -> Diagnostic
 fn unique(
     ctx: &Tables,
     kind: &str,
-    entries: Vec<(FileId, &SpannedStr)>,
+    entries: Vec<(FileId, &LocatedStr)>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut first: BTreeMap<&str, (FileId, &SpannedStr)> = BTreeMap::new();
+    let mut first: BTreeMap<&str, (FileId, &LocatedStr)> = BTreeMap::new();
     for (file, id) in entries {
         match first.get(id.value.as_str()) {
             Some((f0, id0)) => out.push(
@@ -121,12 +121,15 @@ pub fn languages(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn declared_language(ctx: &Tables, file: FileId, lang: &SpannedStr, out: &mut Vec<Diagnostic>) {
+fn declared_language(ctx: &Tables, file: FileId, lang: &LocatedStr, out: &mut Vec<Diagnostic>) {
     if ctx.has_declarations() && !ctx.languages.contains(&lang.value.as_str()) {
         out.push(
             Diagnostic::new(
                 Code::UndeclaredLanguage,
-                format!("language `{}` is not declared in glossary.yaml", lang.value),
+                format!(
+                    "language `{}` is not declared in glossary.yaml",
+                    excerpt(&lang.value)
+                ),
             )
             .at(ctx.label(file, lang).with_message("undeclared language"))
             .help(
@@ -160,7 +163,7 @@ pub fn declared_names(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn declared(ctx: &Tables, file: FileId, name: &SpannedStr, code: Code, out: &mut Vec<Diagnostic>) {
+fn declared(ctx: &Tables, file: FileId, name: &LocatedStr, code: Code, out: &mut Vec<Diagnostic>) {
     let (what, known) = match code {
         Code::UnknownDomain => ("domain", &ctx.domains),
         _ => ("authority", &ctx.authorities),
@@ -173,7 +176,7 @@ fn declared(ctx: &Tables, file: FileId, name: &SpannedStr, code: Code, out: &mut
         None => format!("declare it under `{what}s` in glossary.yaml"),
     };
     out.push(
-        Diagnostic::new(code, format!("unknown {what} `{}`", name.value))
+        Diagnostic::new(code, format!("unknown {what} `{}`", excerpt(&name.value)))
             .at(ctx
                 .label(file, name)
                 .with_message("not declared in glossary.yaml"))
@@ -193,7 +196,7 @@ pub fn dates(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_date(ctx: &Tables, file: FileId, date: &SpannedStr, out: &mut Vec<Diagnostic>) {
+fn check_date(ctx: &Tables, file: FileId, date: &LocatedStr, out: &mut Vec<Diagnostic>) {
     if !is_date(&date.value) {
         // A well-formed day the calendar does not have (2023-02-31) is told as such.
         let digits = date.value.bytes().filter(u8::is_ascii_digit).count();
@@ -203,9 +206,12 @@ fn check_date(ctx: &Tables, file: FileId, date: &SpannedStr, out: &mut Vec<Diagn
             "expected YYYY, YYYY-MM or YYYY-MM-DD"
         };
         out.push(
-            Diagnostic::new(Code::BadDate, format!("`{}` is not a date", date.value))
-                .at(ctx.label(file, date).with_message(why))
-                .help("write e.g. 2023, 2023-03 or 2023-03-16"),
+            Diagnostic::new(
+                Code::BadDate,
+                format!("`{}` is not a date", excerpt(&date.value)),
+            )
+            .at(ctx.label(file, date).with_message(why))
+            .help("write e.g. 2023, 2023-03 or 2023-03-16"),
         );
     }
 }
@@ -253,7 +259,10 @@ pub fn translations(ctx: &Tables, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::TranslationMismatch,
-                    format!("`translation_of` names unknown source `{}`", of.value),
+                    format!(
+                        "`translation_of` names unknown source `{}`",
+                        excerpt(&of.value)
+                    ),
                 )
                 .at(ctx.label(s.file, of).with_message("no such source"))
                 .help("name the id of the original source file in glossary/sources/"),

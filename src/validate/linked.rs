@@ -14,9 +14,9 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::codes::Code;
-use crate::diag::{Diagnostic, Files};
+use crate::diag::{Diagnostic, Files, Label};
 use crate::link::{is_chinese, Linker, Links, Occurrence, PassageLinks};
-use crate::model::{Concept, Glossary, PassageRef, Term};
+use crate::model::{Concept, Glossary, Origin, PassageRef, Term};
 use crate::segment::{block_around, Segmenter};
 
 /// What the linking rules see: the valid model, its files, the linker and its links, with
@@ -60,6 +60,14 @@ impl<'a> Linked<'a> {
     }
 }
 
+/// A label `len` bytes long where an entry of the model was written, if it was read from one
+/// of `files` (entries built in code have no place).
+fn label_at(files: &Files, origin: &Origin, len: usize) -> Option<Label> {
+    let (file, start) = origin.at.filter(|(file, _)| *file < files.len())?;
+    let end = (start + len).min(files.text(file).len());
+    Some(Label::new(file, start.min(end)..end))
+}
+
 /// K202: a concept that no passage links to.
 pub fn unlinked_concepts(ctx: &Linked, out: &mut Vec<Diagnostic>) {
     for concept in ctx.glossary.concepts.values() {
@@ -89,7 +97,7 @@ fn unlinked(files: &Files, concept: &Concept) -> Diagnostic {
         format!("concept `{}` occurs in no source passage", concept.id),
     )
     .help("check the spelling of its terms, or add a source passage that uses one of them");
-    if let Some(label) = files.label_for(&concept.origin, concept.id.len()) {
+    if let Some(label) = label_at(files, &concept.origin, concept.id.len()) {
         d = d.at(label.with_message("linked nowhere"));
     }
     d
@@ -159,7 +167,7 @@ fn elsewhere(
          `{}` and `{others}`",
         concept.id
     ));
-    if let Some(label) = files.label_for(&term.origin, term.text.len()) {
+    if let Some(label) = label_at(files, &term.origin, term.text.len()) {
         d = d.at(label.with_message("attested by a passage of another sense"));
     }
     d
@@ -186,7 +194,7 @@ fn split(
         "the segmenter cuts it there as {cut}; a longer term of the glossary or of jieba's \
          dictionary takes its characters"
     ));
-    if let Some(label) = files.label_for(&term.origin, term.text.len()) {
+    if let Some(label) = label_at(files, &term.origin, term.text.len()) {
         d = d.at(label.with_message("split by the segmenter"));
     }
     d

@@ -3,10 +3,11 @@
 use super::tables::{suggest, Tables};
 use crate::codes::Code;
 use crate::diag::{Diagnostic, FileId};
-use crate::raw::{RawConcept, SpannedStr};
+use crate::raw::{LocatedStr, RawConcept};
+use crate::suggest::excerpt;
 
 /// Every concept id a concept names: relations, components and homonyms, with the field.
-fn named_concepts(c: &RawConcept) -> Vec<(&'static str, &SpannedStr)> {
+fn named_concepts(c: &RawConcept) -> Vec<(&'static str, &LocatedStr)> {
     let r = &c.relations;
     let mut out = Vec::new();
     for (field, ids) in [
@@ -45,7 +46,7 @@ pub fn relations(ctx: &Tables, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         Code::UnknownConcept,
-                        format!("`{field}` names unknown concept `{}`", id.value),
+                        format!("`{field}` names unknown concept `{}`", excerpt(&id.value)),
                     )
                     .at(ctx.label(c.file, id).with_message("no such concept"))
                     .help(help),
@@ -57,7 +58,7 @@ pub fn relations(ctx: &Tables, out: &mut Vec<Diagnostic>) {
 
 /// Every `source#passage` reference of a concept, with the language it must be in (for
 /// attestations) if any.
-fn passage_refs(c: &RawConcept) -> Vec<(&SpannedStr, Option<&str>)> {
+fn passage_refs(c: &RawConcept) -> Vec<(&LocatedStr, Option<&str>)> {
     let mut out = Vec::new();
     for (lang, terms) in &c.terms.0 {
         for t in terms {
@@ -98,10 +99,10 @@ pub fn passages(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn unresolved(ctx: &Tables, file: FileId, reference: &SpannedStr) -> Diagnostic {
+fn unresolved(ctx: &Tables, file: FileId, reference: &LocatedStr) -> Diagnostic {
     let d = Diagnostic::new(
         Code::UnknownReference,
-        format!("reference `{}` does not resolve", reference.value),
+        format!("reference `{}` does not resolve", excerpt(&reference.value)),
     );
     let Some((source, passage)) = reference.value.split_once('#') else {
         return d

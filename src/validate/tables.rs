@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diag::{Diagnostic, FileId, Label, Severity};
 use crate::load::{label_at, Loaded, RawGlossary};
-use crate::raw::{RawConcept, RawSource, SpannedStr};
+use crate::raw::{LocatedStr, RawConcept, RawSource};
 
 /// What every rule can see: the raw input and indexes over it.
 pub struct Tables<'a> {
@@ -101,7 +101,7 @@ impl<'a> Tables<'a> {
     }
 
     /// The label of a positioned value in a file.
-    pub fn label(&self, file: FileId, value: &SpannedStr) -> Label {
+    pub fn label(&self, file: FileId, value: &LocatedStr) -> Label {
         label_at(file, &self.raw.files, value)
     }
 

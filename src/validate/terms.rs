@@ -9,10 +9,10 @@ use crate::chinese;
 use crate::codes::Code;
 use crate::diag::{Diagnostic, FileId};
 use crate::load::Loaded;
-use crate::raw::{RawConcept, RawTerm, SpannedStr, Status};
+use crate::raw::{LocatedStr, RawConcept, RawTerm, Status};
 
 /// Every (language key, term) of a concept.
-fn terms(c: &RawConcept) -> impl Iterator<Item = (&SpannedStr, &RawTerm)> {
+fn terms(c: &RawConcept) -> impl Iterator<Item = (&LocatedStr, &RawTerm)> {
     c.terms
         .0
         .iter()
@@ -67,7 +67,7 @@ pub fn counts(ctx: &Tables, out: &mut Vec<Diagnostic>) {
 }
 
 fn duplicates(ctx: &Tables, file: FileId, ts: &[RawTerm], out: &mut Vec<Diagnostic>) {
-    let mut first: BTreeMap<String, &SpannedStr> = BTreeMap::new();
+    let mut first: BTreeMap<String, &LocatedStr> = BTreeMap::new();
     for t in ts {
         let key = t.term.value.trim().to_lowercase();
         match first.get(&key) {
@@ -192,7 +192,7 @@ fn pinyin_mismatch(
     ctx: &Tables,
     file: FileId,
     t: &RawTerm,
-    p: &SpannedStr,
+    p: &LocatedStr,
     e: &chinese::PinyinMismatch,
 ) -> Diagnostic {
     let why = match e.character {

@@ -4,7 +4,7 @@ use super::tables::Tables;
 use crate::codes::Code;
 use crate::diag::{Diagnostic, FileId, Label};
 use crate::markdown::{self, Finding};
-use crate::raw::SpannedStr;
+use crate::raw::LocatedStr;
 
 /// V115 V116: no raw HTML and no unsafe links in Markdown; source URLs are http(s).
 pub fn markdown_and_urls(ctx: &Tables, out: &mut Vec<Diagnostic>) {
@@ -35,7 +35,7 @@ pub fn markdown_and_urls(ctx: &Tables, out: &mut Vec<Diagnostic>) {
 fn markdown_finding(
     ctx: &Tables,
     file: FileId,
-    field: &SpannedStr,
+    field: &LocatedStr,
     finding: &Finding,
 ) -> Diagnostic {
     let (code, needle, message, help) = match finding {
@@ -59,7 +59,7 @@ fn markdown_finding(
 
 /// The label of `needle` inside a (possibly block) scalar: its first occurrence in the file
 /// at or after the scalar's start, else the scalar itself.
-fn locate_in_field(ctx: &Tables, file: FileId, field: &SpannedStr, needle: &str) -> Label {
+fn locate_in_field(ctx: &Tables, file: FileId, field: &LocatedStr, needle: &str) -> Label {
     let scalar = ctx.label(file, field);
     let text = ctx.raw.files.text(file);
     let first_line = needle.lines().next().unwrap_or_default();
@@ -101,7 +101,7 @@ pub fn blanks(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn blank(ctx: &Tables, file: FileId, at: &SpannedStr, what: &str) -> Diagnostic {
+fn blank(ctx: &Tables, file: FileId, at: &LocatedStr, what: &str) -> Diagnostic {
     Diagnostic::new(Code::EmptyText, what)
         .at(ctx.label(file, at).with_message("blank"))
         .help("write the text, or remove the entry")

@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use super::tables::Tables;
 use crate::codes::Code;
 use crate::diag::{Diagnostic, FileId, Label};
+use crate::suggest::excerpt;
 
 /// V127: every file's plain values that YAML 1.2 (or 1.1) tools read as something else.
 pub fn plain_scalars(ctx: &Tables, out: &mut Vec<Diagnostic>) {
@@ -34,7 +35,10 @@ fn diagnostic(file: FileId, text: &str, range: std::ops::Range<usize>, kind: &st
     let value = &text[range.clone()];
     Diagnostic::new(
         Code::PlainScalarNotText,
-        format!("`{value}` is read as {kind} by YAML tools, not as text"),
+        format!(
+            "`{}` is read as {kind} by YAML tools, not as text",
+            excerpt(value)
+        ),
     )
     .at(Label::new(file, range).with_message(format!("{kind} to an editor's YAML reader")))
     .help(format!(
@@ -102,16 +106,21 @@ fn scan(text: &str, mut found: impl FnMut(std::ops::Range<usize>, &'static str))
     }
 }
 
+/// The lines of `text` (without `\n` or `\r\n`), found with the `memchr` crate's vector
+/// search: the standard library's line search was a sixth of this rule's instructions.
 fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
+    let bytes = text.as_bytes();
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
     let mut start = 0;
-    text.split_inclusive('\n').map(move |l| {
-        let body = l.trim_end_matches(['\n', '\r']);
-        let line = Line {
-            start,
-            end: start + body.len(),
-            indent: body.len() - body.trim_start_matches(' ').len(),
+    ends.map(move |newline| {
+        let end = if newline > start && bytes[newline - 1] == b'\r' {
+            newline - 1
+        } else {
+            newline
         };
-        start += l.len();
+        let indent = bytes[start..end].iter().take_while(|&&b| b == b' ').count();
+        let line = Line { start, end, indent };
+        start = newline + 1;
         line
     })
 }
@@ -130,11 +139,8 @@ fn value_of(content: &str) -> Option<(usize, usize)> {
     if rest.starts_with(['"', '\'', '[', '{']) {
         return Some((owner, at));
     }
-    match rest
-        .find(": ")
-        .or_else(|| rest.ends_with(':').then(|| rest.len() - 1))
-    {
-        Some(colon) if !rest[..colon].contains(" #") => {
+    match key_colon(rest) {
+        Some(colon) if memchr::memchr(b'#', &rest.as_bytes()[..colon]).is_none() => {
             let after = colon + 1;
             let value_at = after + rest[after..].len() - rest[after..].trim_start().len();
             (value_at < rest.len()).then_some((owner, at + value_at))
@@ -143,17 +149,48 @@ fn value_of(content: &str) -> Option<(usize, usize)> {
     }
 }
 
+/// Where the colon that ends a key is: the first `:` followed by a space or the line's end.
+/// (Searched byte-wise: a substring search a line cost a tenth of `validate`.)
+fn key_colon(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    memchr::memchr_iter(b':', bytes).find(|&i| matches!(bytes.get(i + 1), None | Some(b' ')))
+}
+
 /// A plain value without its trailing comment and spaces.
 fn strip_comment(value: &str) -> &str {
     if value.starts_with(['"', '\'']) {
         return value.trim_end();
     }
-    value.find(" #").map_or(value, |i| &value[..i]).trim_end()
+    let bytes = value.as_bytes();
+    let comment = memchr::memchr_iter(b'#', bytes).find(|&i| i > 0 && bytes[i - 1] == b' ');
+    comment.map_or(value, |i| &value[..i]).trim_end()
 }
 
 /// What a plain scalar is to a YAML 1.2 core-schema reader (or a YAML 1.1 reader, for the
 /// booleans `yes`, `no`, `on`, `off`), if not text.
 fn non_text(value: &str) -> Option<&'static str> {
+    // Most values are words: their first byte settles it.
+    let first = *value.as_bytes().first()?;
+    if !matches!(
+        first,
+        b'0'..=b'9'
+            | b'+'
+            | b'-'
+            | b'.'
+            | b'~'
+            | b'n'
+            | b'N'
+            | b't'
+            | b'T'
+            | b'f'
+            | b'F'
+            | b'y'
+            | b'Y'
+            | b'o'
+            | b'O'
+    ) {
+        return None;
+    }
     match value {
         "~" | "null" | "Null" | "NULL" => Some("null"),
         "true" | "True" | "TRUE" | "false" | "False" | "FALSE" => Some("a boolean"),
