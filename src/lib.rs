@@ -16,8 +16,10 @@
 //!    pages, charts — written atomically; [`search`] is the one index of every form (Chinese,
 //!    traditional, pinyin, every rendering, folded) that the site's search script reads and that
 //!    `shuyu lookup` will read too. [`markdown`] owns pulldown-cmark for validation and rendering.
-//! 5. **export / lookup / check**: TBX/CSV/JSON, the translator's card, and translation checks
-//!    (later issues).
+//! 5. **export** ([`export`]): TBX-Basic, CSV/TSV, an OmegaT glossary and JSON, each read
+//!    from the validated model (JSON with the links); **import** ([`import`]) reads TBX and
+//!    CSV back into concept files, so that export → import → export gives the same TBX.
+//! 6. **lookup / check**: the translator's card, and translation checks (later issues).
 //!
 //! [`cli`] wires the stages to the `shuyu` command; `src/main.rs` only calls it.
 
@@ -25,6 +27,8 @@ pub mod chinese;
 pub mod cli;
 pub mod codes;
 pub mod diag;
+pub mod export;
+pub mod import;
 pub mod link;
 pub mod load;
 pub mod markdown;
