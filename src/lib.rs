@@ -15,11 +15,14 @@
 //!    originals and count the renderings each source uses.
 //! 4. **render** ([`site`]): the static reference site — a page per concept and source, browse
 //!    pages, charts — written atomically; [`search`] is the one index of every form (Chinese,
-//!    traditional, pinyin, every rendering, folded) that the site's search script reads and that
-//!    `shuyu lookup` will read too. [`markdown`] owns pulldown-cmark for validation and rendering.
-//! 5. **lookup** ([`lookup`]): the translator's card from the same index, cached between runs;
+//!    traditional, pinyin, every rendering, folded) that the site's search script and `shuyu
+//!    lookup` both read. [`markdown`] owns pulldown-cmark for validation and rendering.
+//! 5. **export** ([`export`]): TBX-Basic, CSV/TSV, an OmegaT glossary and JSON, each read
+//!    from the validated model (JSON with the links); **import** ([`import`]) reads TBX and
+//!    CSV back into concept files, so that export → import → export gives the same TBX.
+//! 6. **lookup** ([`lookup`]): the translator's card from the same index, cached between runs;
 //!    **check** ([`check`]): translations and texts read by streaming readers, each Chinese
-//!    occurrence linked with its sense, its rendering checked; **export** (TBX/CSV/JSON: next).
+//!    occurrence linked with its sense, its rendering checked.
 //!
 //! Helpers any stage may use: [`chinese`] (pinyin, traditional forms), [`markdown`] (what
 //! Markdown fields may hold), [`suggest`] ("did you mean"), [`diag`] and [`codes`].
@@ -31,6 +34,8 @@ pub mod chinese;
 pub mod cli;
 pub mod codes;
 pub mod diag;
+pub mod export;
+pub mod import;
 pub mod link;
 pub mod load;
 pub mod lookup;

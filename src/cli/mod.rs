@@ -5,6 +5,8 @@
 
 mod build;
 mod check;
+mod export;
+mod import;
 mod link;
 mod lookup;
 mod new;
@@ -57,6 +59,10 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Render the static reference site (validates and links first).
     Build(build::BuildArgs),
+    /// Export the glossary as TBX-Basic, CSV, TSV, an OmegaT glossary or JSON.
+    Export(export::ExportArgs),
+    /// Import a TBX or CSV file into concept files (never overwrites without --force).
+    Import(import::ImportArgs),
     /// Write a commented skeleton for a new concept (never overwrites).
     New {
         /// The concept id: a lowercase slug, also the file name.
@@ -82,6 +88,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(args) => build::run(cli.glossary.as_deref(), &args),
         Command::Link(args) => link::run_link(cli.glossary.as_deref(), &args),
         Command::Concordance(args) => link::run_concordance(cli.glossary.as_deref(), &args),
+        Command::Export(args) => export::run(cli.glossary.as_deref(), &args),
+        Command::Import(args) => import::run(cli.glossary.as_deref(), &args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
@@ -112,9 +120,14 @@ pub(crate) fn dictionary_for_sources(raw: &load::RawGlossary) -> Dictionary {
 /// Writes `text` to standard output; a reader that stops early (`shuyu link | head`) is not an
 /// error.
 pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
+    emit_bytes(text.as_bytes())
+}
+
+/// Writes `bytes` to standard output, like [`emit`].
+pub(crate) fn emit_bytes(bytes: &[u8]) -> anyhow::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         result => Ok(result?),
     }

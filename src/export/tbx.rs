@@ -1,0 +1,385 @@
+//! TBX-Basic, DCA style (ISO 30042:2019), as LTAC-Global's TBX-Basic dialect defines it.
+//!
+//! The mapping (the README's "Exchange formats" has it as a table):
+//!
+//! | shuyu | TBX |
+//! |---|---|
+//! | concept id | `conceptEntry/@id` (an id starting with a digit gets a leading `_`, as XML ids must not) |
+//! | domains | `descrip type="subjectField"` with the domain's label, one per domain |
+//! | relations | `ref type="crossReference" target="<id>"` reading `<kind>: <preferred term>` |
+//! | senses.homonyms | the same, with the kind `homonym` |
+//! | senses.cues | conceptEntry `<note>Sense cues: a \| b</note>` |
+//! | definition, notes | langSec `descrip type="definition"`, langSec `<note>` (conceptEntry level with `xml:lang` when the language has no terms) |
+//! | term, status | `termSec/term`, `termNote type="administrativeStatus"` (`preferredTerm-admn-sts` …) |
+//! | type | `termNote type="termType"` (`fullForm`, `abbreviation`, `shortForm`, `phrase`; a formula is `phrase` plus `<note>Term type: formula</note>`) |
+//! | attested | `descripGrp`: `descrip type="context"` (the passage) + `admin type="source"` (`Publisher: Title (date) [source#passage]`) |
+//! | pinyin, traditional, authority | termSec `<note>Pinyin: …</note>`, `<note>Traditional: …</note>`, `<note>Authority: …</note>` |
+//! | note | termSec `<note>` (the last one, without a prefix) |
+//!
+//! Not exported: history and citations (the JSON export has them).
+
+use std::fmt::Write;
+
+use crate::model::{Concept, Glossary, Lang, Status, Term, TermType};
+
+/// The prefixes of the notes that carry what TBX-Basic has no data category for.
+pub const PINYIN: &str = "Pinyin: ";
+pub const TRADITIONAL: &str = "Traditional: ";
+pub const AUTHORITY: &str = "Authority: ";
+pub const TERM_TYPE: &str = "Term type: ";
+pub const SENSE_CUES: &str = "Sense cues: ";
+/// The separator of several values in one note or cell.
+pub const SEPARATOR: &str = " | ";
+
+/// The relation kinds, as the crossReference text names them, in the order they are written.
+pub const RELATION_KINDS: &[&str] = &[
+    "broader",
+    "narrower",
+    "related",
+    "contrast",
+    "component",
+    "homonym",
+];
+
+/// The TBX administrativeStatus value of a status.
+pub fn status_value(status: Status) -> &'static str {
+    match status {
+        Status::Preferred => "preferredTerm-admn-sts",
+        Status::Admitted => "admittedTerm-admn-sts",
+        Status::Deprecated => "deprecatedTerm-admn-sts",
+        Status::Superseded => "supersededTerm-admn-sts",
+    }
+}
+
+/// The status of a TBX administrativeStatus value (also accepting the bare `preferredTerm`
+/// some tools write).
+pub fn status_of(value: &str) -> Option<Status> {
+    let v = value.trim();
+    let v = v.strip_suffix("-admn-sts").unwrap_or(v);
+    Some(match v {
+        "preferredTerm" | "preferred" => Status::Preferred,
+        "admittedTerm" | "admitted" => Status::Admitted,
+        "deprecatedTerm" | "deprecated" | "notRecommended" => Status::Deprecated,
+        "supersededTerm" | "superseded" | "obsolete" => Status::Superseded,
+        _ => return None,
+    })
+}
+
+/// The TBX-Basic termType value of a term type; a formula has none of its own.
+pub fn term_type_value(t: TermType) -> &'static str {
+    match t {
+        TermType::FullForm => "fullForm",
+        TermType::Abbreviation => "abbreviation",
+        TermType::ShortForm => "shortForm",
+        TermType::Formula | TermType::Phrase => "phrase",
+    }
+}
+
+/// The term type of a TBX termType value (`acronym` counts as an abbreviation).
+pub fn term_type_of(value: &str) -> Option<TermType> {
+    Some(match value.trim() {
+        "fullForm" => TermType::FullForm,
+        "abbreviation" | "acronym" => TermType::Abbreviation,
+        "shortForm" => TermType::ShortForm,
+        "phrase" => TermType::Phrase,
+        "formula" => TermType::Formula,
+        _ => return None,
+    })
+}
+
+/// The XML id of a concept: its id, with a `_` before a leading digit (XML ids are NCNames).
+pub fn xml_id(id: &str) -> String {
+    if id.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("_{id}")
+    } else {
+        id.to_string()
+    }
+}
+
+/// The text of a source reference: readable, with the `source#passage` reference in brackets
+/// at the end, which is what import reads back.
+pub fn source_text(glossary: &Glossary, source: &str, passage: &str) -> String {
+    match glossary.sources.get(source) {
+        Some(s) => format!(
+            "{}: {} ({}) [{source}#{passage}]",
+            s.publisher, s.title, s.date
+        ),
+        None => format!("[{source}#{passage}]"),
+    }
+}
+
+/// Writes the glossary as a TBX-Basic document in `langs`.
+pub fn write(glossary: &Glossary, langs: &[Lang]) -> String {
+    let mut out = String::with_capacity(glossary.concepts.len() * 4096);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(
+        "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">\n",
+    );
+    out.push_str("  <tbxHeader>\n    <fileDesc>\n      <titleStmt>\n        <title>");
+    text(&mut out, &glossary.title);
+    out.push_str("</title>\n      </titleStmt>\n      <sourceDesc>\n        <p>");
+    text(
+        &mut out,
+        &format!(
+            "Exported by shuyu; languages: {}. Notes starting with Pinyin:, Traditional:, \
+             Authority:, Term type: and Sense cues: carry what TBX-Basic has no data category \
+             for; cross-references read kind: term.",
+            langs.join(", ")
+        ),
+    );
+    out.push_str(
+        "</p>\n      </sourceDesc>\n    </fileDesc>\n  </tbxHeader>\n  <text>\n    <body>\n",
+    );
+    let exported = |c: &Concept| {
+        langs
+            .iter()
+            .any(|l| c.terms.get(l).is_some_and(|t| !t.is_empty()))
+    };
+    for concept in glossary.concepts.values().filter(|c| exported(c)) {
+        concept_entry(&mut out, glossary, concept, langs, &|id: &str| {
+            glossary.concepts.get(id).is_some_and(exported)
+        });
+    }
+    out.push_str("    </body>\n  </text>\n</tbx>\n");
+    out
+}
+
+fn concept_entry(
+    out: &mut String,
+    glossary: &Glossary,
+    concept: &Concept,
+    langs: &[Lang],
+    exported: &dyn Fn(&str) -> bool,
+) {
+    out.push_str("      <conceptEntry id=\"");
+    attr(out, &xml_id(&concept.id));
+    out.push_str("\">\n");
+    for domain in &concept.domains {
+        let label = glossary.domains.get(domain).unwrap_or(domain);
+        element(out, 8, "descrip type=\"subjectField\"", "descrip", label);
+    }
+    let r = &concept.relations;
+    let homonyms = concept
+        .senses
+        .as_ref()
+        .map(|s| &s.homonyms[..])
+        .unwrap_or(&[]);
+    let kinds: [(&str, &[String]); 6] = [
+        ("broader", &r.broader),
+        ("narrower", &r.narrower),
+        ("related", &r.related),
+        ("contrast", &r.contrast),
+        ("component", &r.components),
+        ("homonym", homonyms),
+    ];
+    for (kind, ids) in kinds {
+        for id in ids.iter().filter(|id| exported(id)) {
+            let label = glossary
+                .concepts
+                .get(id)
+                .and_then(|c| langs.iter().find_map(|l| c.preferred(l)))
+                .map_or(id.as_str(), |t| t.text.as_str());
+            let _ = write!(out, "        <ref type=\"crossReference\" target=\"");
+            attr(out, &xml_id(id));
+            out.push_str("\">");
+            text(out, &format!("{kind}: {label}"));
+            out.push_str("</ref>\n");
+        }
+    }
+    if let Some(senses) = concept.senses.as_ref().filter(|s| !s.cues.is_empty()) {
+        element(
+            out,
+            8,
+            "note",
+            "note",
+            &format!("{SENSE_CUES}{}", senses.cues.join(SEPARATOR)),
+        );
+    }
+    // Definitions and notes in a language without terms: at the concept level, with xml:lang.
+    for lang in langs {
+        if concept.terms.get(lang).is_some_and(|t| !t.is_empty()) {
+            continue;
+        }
+        if let Some(d) = concept.definition.get(lang) {
+            element(
+                out,
+                8,
+                &format!("descrip type=\"definition\" xml:lang=\"{lang}\""),
+                "descrip",
+                d,
+            );
+        }
+        if let Some(n) = concept.notes.get(lang) {
+            element(out, 8, &format!("note xml:lang=\"{lang}\""), "note", n);
+        }
+    }
+    for lang in langs {
+        let Some(terms) = concept.terms.get(lang).filter(|t| !t.is_empty()) else {
+            continue;
+        };
+        let _ = writeln!(out, "        <langSec xml:lang=\"{lang}\">");
+        if let Some(d) = concept.definition.get(lang) {
+            element(out, 10, "descrip type=\"definition\"", "descrip", d);
+        }
+        if let Some(n) = concept.notes.get(lang) {
+            element(out, 10, "note", "note", n);
+        }
+        for term in terms {
+            term_sec(out, glossary, term);
+        }
+        out.push_str("        </langSec>\n");
+    }
+    out.push_str("      </conceptEntry>\n");
+}
+
+fn term_sec(out: &mut String, glossary: &Glossary, term: &Term) {
+    out.push_str("          <termSec>\n");
+    element(out, 12, "term", "term", &term.text);
+    element(
+        out,
+        12,
+        "termNote type=\"administrativeStatus\"",
+        "termNote",
+        status_value(term.status),
+    );
+    if let Some(t) = term.term_type {
+        element(
+            out,
+            12,
+            "termNote type=\"termType\"",
+            "termNote",
+            term_type_value(t),
+        );
+    }
+    for r in &term.attested {
+        out.push_str("            <descripGrp>\n");
+        let context = glossary
+            .passage(r)
+            .map(|p| collapse(&p.text))
+            .unwrap_or_default();
+        if context.is_empty() {
+            // A context must have text; the reference alone still says where the term is used.
+            element(
+                out,
+                14,
+                "descrip type=\"context\"",
+                "descrip",
+                &r.to_string(),
+            );
+        } else {
+            element(out, 14, "descrip type=\"context\"", "descrip", &context);
+        }
+        element(
+            out,
+            14,
+            "admin type=\"source\"",
+            "admin",
+            &source_text(glossary, &r.source, &r.passage),
+        );
+        out.push_str("            </descripGrp>\n");
+    }
+    if let Some(p) = &term.pinyin {
+        element(out, 12, "note", "note", &format!("{PINYIN}{p}"));
+    }
+    if let Some(t) = &term.traditional {
+        element(out, 12, "note", "note", &format!("{TRADITIONAL}{t}"));
+    }
+    if let Some(a) = &term.authority {
+        element(out, 12, "note", "note", &format!("{AUTHORITY}{a}"));
+    }
+    if term.term_type == Some(TermType::Formula) {
+        element(out, 12, "note", "note", &format!("{TERM_TYPE}formula"));
+    }
+    if let Some(n) = &term.note {
+        element(out, 12, "note", "note", n);
+    }
+    out.push_str("          </termSec>\n");
+}
+
+/// Whitespace runs as single spaces, trimmed: a passage as one line of context.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `<open>text</close>` on a line of its own, indented.
+fn element(out: &mut String, indent: usize, open: &str, close: &str, content: &str) {
+    for _ in 0..indent {
+        out.push(' ');
+    }
+    out.push('<');
+    out.push_str(open);
+    out.push('>');
+    text(out, content);
+    out.push_str("</");
+    out.push_str(close);
+    out.push_str(">\n");
+}
+
+/// Escapes character data. Carriage returns are written as references (a parser would turn
+/// a literal one into a line feed); characters XML 1.0 cannot carry become U+FFFD.
+pub fn text(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' | '\n' => out.push(c),
+            c if is_xml_char(c) => out.push(c),
+            _ => out.push('\u{fffd}'),
+        }
+    }
+}
+
+/// Escapes an attribute value (double-quoted).
+pub fn attr(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("&quot;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            c => text(out, c.encode_utf8(&mut [0; 4])),
+        }
+    }
+}
+
+/// Whether XML 1.0 allows the character in a document.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..='\u{10ffff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_and_types_map_both_ways() {
+        for s in [
+            Status::Preferred,
+            Status::Admitted,
+            Status::Deprecated,
+            Status::Superseded,
+        ] {
+            assert_eq!(status_of(status_value(s)), Some(s));
+        }
+        for t in [
+            TermType::FullForm,
+            TermType::Abbreviation,
+            TermType::ShortForm,
+            TermType::Phrase,
+        ] {
+            assert_eq!(term_type_of(term_type_value(t)), Some(t));
+        }
+        assert_eq!(xml_id("4-forms"), "_4-forms");
+    }
+
+    #[test]
+    fn escapes_markup_and_control_characters() {
+        let mut s = String::new();
+        text(&mut s, "a<b>&c\r\u{1}");
+        assert_eq!(s, "a&lt;b&gt;&amp;c&#13;\u{fffd}");
+        let mut s = String::new();
+        attr(&mut s, "\"x\"");
+        assert_eq!(s, "&quot;x&quot;");
+    }
+}

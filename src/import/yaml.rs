@@ -1,0 +1,329 @@
+//! A concept as a YAML file in the glossary's own style: the field order of the hand-written
+//! entries, plain scalars where they read back unchanged, `|` blocks for Markdown, `>-` for
+//! long one-line notes, double quotes for anything else. Every string reads back exactly
+//! as it was (the round-trip test checks this through the loader).
+
+use std::fmt::Write;
+
+use crate::model::{Concept, Lang, Status, Term, TermType};
+
+/// The lines are folded at about this width in `>-` blocks.
+const WIDTH: usize = 96;
+
+/// The YAML text of a concept; languages in `languages`' order, then any others.
+pub fn concept(c: &Concept, languages: &[Lang]) -> String {
+    let mut o = String::with_capacity(2048);
+    o.push_str("# yaml-language-server: $schema=../schema/concept.schema.json\n");
+    let _ = writeln!(o, "id: {}", scalar(&c.id, 0));
+    if !c.domains.is_empty() {
+        let _ = writeln!(o, "domains: {}", list_inline(&c.domains));
+    }
+    o.push_str("terms:\n");
+    let order = ordered(c.terms.keys(), languages);
+    for lang in &order {
+        let _ = writeln!(o, "  {lang}:");
+        for t in &c.terms[lang] {
+            term(&mut o, t);
+        }
+    }
+    by_lang(&mut o, "definition", &c.definition, languages);
+    by_lang(&mut o, "notes", &c.notes, languages);
+    let r = &c.relations;
+    let rels = [
+        ("broader", &r.broader),
+        ("narrower", &r.narrower),
+        ("related", &r.related),
+        ("contrast", &r.contrast),
+        ("components", &r.components),
+    ];
+    if rels.iter().any(|(_, v)| !v.is_empty()) {
+        o.push_str("relations:\n");
+        for (name, ids) in rels.iter().filter(|(_, v)| !v.is_empty()) {
+            let _ = writeln!(o, "  {name}:");
+            for id in ids.iter() {
+                let _ = writeln!(o, "    - {}", scalar(id, 6));
+            }
+        }
+    }
+    if let Some(s) = &c.senses {
+        o.push_str("senses:\n");
+        if !s.homonyms.is_empty() {
+            let _ = writeln!(o, "  homonyms: {}", list_inline(&s.homonyms));
+        }
+        if !s.cues.is_empty() {
+            o.push_str("  cues:\n");
+            for cue in &s.cues {
+                let _ = writeln!(o, "    - {}", scalar(cue, 6));
+            }
+        }
+    }
+    if !c.history.is_empty() {
+        o.push_str("history:\n");
+        for e in &c.history {
+            let _ = writeln!(o, "  - date: {}", quoted(&e.date));
+            let _ = writeln!(o, "    event: {}", scalar(&e.event, 6));
+            if let Some(s) = &e.source {
+                let _ = writeln!(o, "    source: {}", scalar(&s.to_string(), 6));
+            }
+        }
+    }
+    if !c.citations.is_empty() {
+        o.push_str("citations:\n");
+        for x in &c.citations {
+            let _ = writeln!(o, "  - ref: {}", scalar(&x.passage.to_string(), 6));
+            if let Some(q) = &x.quote {
+                let _ = writeln!(o, "    quote: {}", quoted(q));
+            }
+            if let Some(n) = &x.note {
+                let _ = writeln!(o, "    note: {}", scalar(n, 6));
+            }
+        }
+    }
+    o
+}
+
+fn ordered<'a>(keys: impl Iterator<Item = &'a Lang>, languages: &[Lang]) -> Vec<Lang> {
+    let keys: Vec<&Lang> = keys.collect();
+    let mut out: Vec<Lang> = languages
+        .iter()
+        .filter(|l| keys.contains(l))
+        .cloned()
+        .collect();
+    out.extend(keys.into_iter().filter(|k| !languages.contains(k)).cloned());
+    out
+}
+
+fn by_lang(
+    o: &mut String,
+    name: &str,
+    map: &std::collections::BTreeMap<Lang, String>,
+    languages: &[Lang],
+) {
+    if map.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "{name}:");
+    for lang in ordered(map.keys(), languages) {
+        let _ = writeln!(o, "  {lang}: {}", scalar(&map[&lang], 4));
+    }
+}
+
+fn term(o: &mut String, t: &Term) {
+    let _ = writeln!(o, "    - term: {}", scalar(&t.text, 8));
+    let _ = writeln!(o, "      status: {}", status(t.status));
+    if let Some(tt) = t.term_type {
+        let _ = writeln!(o, "      type: {}", term_type(tt));
+    }
+    for (key, value) in [
+        ("pinyin", &t.pinyin),
+        ("traditional", &t.traditional),
+        ("authority", &t.authority),
+    ] {
+        if let Some(v) = value {
+            let _ = writeln!(o, "      {key}: {}", scalar(v, 8));
+        }
+    }
+    if !t.attested.is_empty() {
+        o.push_str("      attested:\n");
+        for r in &t.attested {
+            let _ = writeln!(o, "        - {}", scalar(&r.to_string(), 10));
+        }
+    }
+    if let Some(n) = &t.note {
+        let _ = writeln!(o, "      note: {}", scalar(n, 8));
+    }
+}
+
+fn status(s: Status) -> &'static str {
+    match s {
+        Status::Preferred => "preferred",
+        Status::Admitted => "admitted",
+        Status::Deprecated => "deprecated",
+        Status::Superseded => "superseded",
+    }
+}
+
+fn term_type(t: TermType) -> &'static str {
+    match t {
+        TermType::FullForm => "full-form",
+        TermType::Abbreviation => "abbreviation",
+        TermType::ShortForm => "short-form",
+        TermType::Formula => "formula",
+        TermType::Phrase => "phrase",
+    }
+}
+
+/// `[a, b]` when every item is a slug; otherwise a flow list of quoted items.
+fn list_inline(items: &[String]) -> String {
+    let parts: Vec<String> = items
+        .iter()
+        .map(|s| {
+            if crate::validate::is_slug(s) && !looks_special(s) {
+                s.clone()
+            } else {
+                quoted(s)
+            }
+        })
+        .collect();
+    format!("[{}]", parts.join(", "))
+}
+
+/// A double-quoted scalar (JSON strings are valid YAML double-quoted scalars).
+pub fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// The value `s` written after `key: `, with block content indented by `indent` spaces.
+pub fn scalar(s: &str, indent: usize) -> String {
+    if is_plain(s) && s.chars().count() <= WIDTH {
+        return s.to_string();
+    }
+    if s.contains('\n') {
+        if let Some(block) = literal(s, indent) {
+            return block;
+        }
+    } else if s.chars().count() > WIDTH {
+        if let Some(block) = folded(s, indent) {
+            return block;
+        }
+    }
+    quoted(s)
+}
+
+/// Plain YAML that reads back as this very string (conservatively).
+fn is_plain(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if first.is_whitespace()
+        || s.ends_with(char::is_whitespace)
+        || "-?:,[]{}#&*!|>'\"%@`".contains(first)
+        || s.contains(": ")
+        || s.contains(" #")
+        || s.ends_with(':')
+        || s.starts_with("...")
+        || looks_special(s)
+    {
+        return false;
+    }
+    s.chars().all(|c| {
+        !c.is_control() && c != '\u{feff}' && c != '\u{2028}' && c != '\u{2029}' && c != '\u{85}'
+    })
+}
+
+/// A value YAML would read as something other than a string: a boolean, null, a number,
+/// a date or a time.
+fn looks_special(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "true"
+            | "false"
+            | "yes"
+            | "no"
+            | "on"
+            | "off"
+            | "y"
+            | "n"
+            | "null"
+            | "~"
+            | ".inf"
+            | "-.inf"
+            | "+.inf"
+            | ".nan"
+    ) || s
+        .chars()
+        .all(|c| c.is_ascii_digit() || "+-._:eExXoObB".contains(c))
+}
+
+/// A `|` block (with `-` or `+` chomping as the trailing line breaks need), or None when
+/// the text cannot be one (a first line starting with a space, control characters).
+fn literal(s: &str, indent: usize) -> Option<String> {
+    if s.starts_with([' ', '\t', '\n'])
+        || s.chars().any(|c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{feff}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+        })
+    {
+        return None;
+    }
+    let body = s.trim_end_matches('\n');
+    let trailing = s.len() - body.len();
+    let chomp = match trailing {
+        0 => "-",
+        1 => "",
+        _ => "+",
+    };
+    // Trailing spaces on the last content line would be fine, but lines made only of
+    // spaces before the end confuse indentation detection: quote instead.
+    if body.lines().any(|l| !l.is_empty() && l.trim().is_empty()) {
+        return None;
+    }
+    let pad = " ".repeat(indent);
+    let mut out = format!("|{chomp}\n");
+    for (i, line) in body.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if !line.is_empty() {
+            out.push_str(&pad);
+            out.push_str(line);
+        }
+    }
+    for _ in 1..trailing.max(1) {
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// A `>-` block folding a long one-line text at spaces, or None when folding would change
+/// it (double spaces, tabs, leading or trailing spaces, control characters).
+fn folded(s: &str, indent: usize) -> Option<String> {
+    if s.is_empty()
+        || s.contains("  ")
+        || s.starts_with(' ')
+        || s.ends_with(' ')
+        || s.chars()
+            .any(|c| c.is_control() || matches!(c, '\u{feff}' | '\u{85}' | '\u{2028}' | '\u{2029}'))
+    {
+        return None;
+    }
+    let pad = " ".repeat(indent);
+    let mut out = String::from(">-");
+    let mut line_len = usize::MAX;
+    for word in s.split(' ') {
+        let n = word.chars().count();
+        if line_len == usize::MAX || line_len + 1 + n > WIDTH {
+            out.push('\n');
+            out.push_str(&pad);
+            out.push_str(word);
+            line_len = indent + n;
+        } else {
+            out.push(' ');
+            out.push_str(word);
+            line_len += 1 + n;
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars_choose_a_style() {
+        assert_eq!(scalar("social work", 4), "social work");
+        assert_eq!(scalar("2023", 4), "\"2023\"");
+        assert_eq!(scalar("yes", 4), "\"yes\"");
+        assert_eq!(scalar("a: b", 4), "\"a: b\"");
+        assert_eq!(scalar("- x", 4), "\"- x\"");
+        assert_eq!(scalar("line\nnext\n", 2), "|\n  line\n  next");
+        assert_eq!(scalar("line\n\nnext", 2), "|-\n  line\n\n  next");
+        assert_eq!(scalar(" lead\n", 2), "\" lead\\n\"");
+        let long = "word ".repeat(40);
+        let long = long.trim_end();
+        let f = scalar(long, 4);
+        assert!(f.starts_with(">-\n    word"), "{f}");
+    }
+}
