@@ -30,5 +30,6 @@ pub mod raw;
 pub mod schema;
 pub mod search;
 pub mod segment;
+pub mod serve;
 pub mod site;
 pub mod validate;

@@ -5,6 +5,7 @@
 
 mod build;
 mod link;
+mod serve;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -47,6 +48,8 @@ pub enum Command {
     Concordance(link::ConcordanceArgs),
     /// Render the static reference site (validates and links first).
     Build(build::BuildArgs),
+    /// Build the site, serve it on 127.0.0.1 and rebuild and reload on every change.
+    Serve(serve::ServeArgs),
     /// Write a commented skeleton for a new concept (never overwrites).
     New {
         /// The concept id: a lowercase slug, also the file name.
@@ -68,6 +71,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Schema { kind, write } => schema(&kind, write.as_deref()),
         Command::New { id } => new(cli.glossary.as_deref(), &id),
         Command::Build(args) => build::run(cli.glossary.as_deref(), &args),
+        Command::Serve(args) => serve::run(cli.glossary.as_deref(), &args),
         Command::Link(args) => link::run_link(cli.glossary.as_deref(), &args),
         Command::Concordance(args) => link::run_concordance(cli.glossary.as_deref(), &args),
     };

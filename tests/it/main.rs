@@ -4,5 +4,6 @@ mod glossary;
 mod link_gold;
 mod quick_reader;
 mod robustness;
+mod serve;
 mod support;
 mod validate;
