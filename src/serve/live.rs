@@ -77,7 +77,7 @@ fn after_open_tag(lower: &str, tag: &str) -> Option<usize> {
 fn banner(error: &str) -> String {
     format!(
         "<div id=\"shuyu-serve-error\" role=\"alert\" style=\"position:fixed;top:0;left:0;right:0;\
-z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:.75em 1em;background:#fff0f0;\
+z-index:2147483647;max-height:40vh;overflow:auto;margin:0;padding:.75em 1em;background:#fff0f0;\
 color:#5c0000;border-bottom:3px solid #c00;box-shadow:0 2px 8px rgba(0,0,0,.3)\">\
 <strong>shuyu serve: the glossary has errors; this is the last good build.</strong>\
 <pre style=\"margin:.5em 0 0;white-space:pre-wrap;font:13px/1.4 monospace;color:inherit;\
