@@ -114,7 +114,7 @@ pub fn run(
     });
 
     let started = Instant::now();
-    let attempt = build();
+    let attempt = guarded(&mut build);
     state.record(&attempt);
     report(&attempt, started);
     after();
@@ -138,12 +138,27 @@ pub fn run(
     while let Some(changed) = watcher.next_change() {
         let started = Instant::now();
         eprintln!("changed: {}", describe(&changed));
-        let attempt = build();
+        let attempt = guarded(&mut build);
         state.record(&attempt);
         report(&attempt, started);
         after();
     }
     Ok(())
+}
+
+/// Runs one build; a panic in it (a bug) is reported like a failed build, and the preview keeps
+/// serving the last good site instead of stopping.
+fn guarded(build: &mut impl FnMut() -> Attempt) -> Attempt {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(build)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(format!(
+            "error: shuyu panicked while building (a bug): {what}\n"
+        ))
+    })
 }
 
 /// Prints the outcome of an attempt to the terminal.
@@ -383,4 +398,38 @@ fn common<R: Read>(response: Response<R>, content_type: &str) -> Response<R> {
 
 fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name, value).expect("an ASCII header")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_build_is_a_failed_attempt() {
+        let mut build = || -> Attempt { panic!("boom") };
+        let got = guarded(&mut build);
+        assert!(got
+            .unwrap_err()
+            .contains("panicked while building (a bug): boom"));
+        let mut fine = || -> Attempt { Ok("3 pages".into()) };
+        assert_eq!(guarded(&mut fine), Ok("3 pages".into()));
+    }
+
+    #[test]
+    fn folders_redirect_and_links_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        std::fs::write(root.join("a/index.html"), "x").unwrap();
+        std::os::unix::fs::symlink(root.join("a"), root.join("b")).unwrap();
+        std::os::unix::fs::symlink(root.join("a/index.html"), root.join("c.html")).unwrap();
+        let at = |t: &str| locate(&root, &path::parse(t).unwrap());
+        assert!(matches!(at("/a/"), Located::File(_, n) if n == "index.html"));
+        assert!(matches!(at("/a"), Located::Redirect));
+        assert!(matches!(at("/a/index.html/"), Located::NotFound));
+        assert!(matches!(at("/a/index.html/x"), Located::NotFound));
+        assert!(matches!(at("/b/index.html"), Located::Symlink));
+        assert!(matches!(at("/c.html"), Located::Symlink));
+        assert!(matches!(at("/nope"), Located::NotFound));
+    }
 }
