@@ -32,8 +32,13 @@ impl Drop for Served {
 
 impl Served {
     fn start() -> Served {
+        Served::start_on(&fixtures().join("valid"))
+    }
+
+    /// Serves a temporary copy of the glossary folder `source`.
+    fn start_on(source: &Path) -> Served {
         let dir = tempfile::tempdir().unwrap();
-        copy_tree(&fixtures().join("valid"), &dir.path().join("glossary"));
+        copy_tree(source, &dir.path().join("glossary"));
         std::fs::write(dir.path().join("secret.txt"), SECRET).unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_shuyu"))
             .args([
@@ -140,7 +145,7 @@ impl Served {
                 reply.body,
                 self.stderr()
             );
-            std::thread::sleep(Duration::from_millis(50));
+            std::thread::sleep(Duration::from_millis(10));
         }
     }
 }
@@ -451,4 +456,54 @@ fn a_port_in_use_is_a_clear_error() {
         .unwrap();
     assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains("cannot listen on 127.0.0.1"), "{stderr}");
+}
+
+/// Edit-to-visible time, measured (never asserted): edit one concept's definition and poll its
+/// page until the edit shows. On the repository glossary by default;
+/// `SHUYU_SERVE_GLOSSARY=/dev/shm/g10k SHUYU_SERVE_CONCEPT=<id>` for the generator's.
+/// `cargo test --release --test it serve::edit_to_visible -- --ignored --nocapture`
+#[test]
+#[ignore = "a measurement: run it by name with --ignored --nocapture"]
+fn edit_to_visible() {
+    let source = std::env::var_os("SHUYU_SERVE_GLOSSARY").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary"),
+        PathBuf::from,
+    );
+    let id = std::env::var("SHUYU_SERVE_CONCEPT").unwrap_or_else(|_| "society-work".into());
+    let started = Instant::now();
+    let s = Served::start_on(&source);
+    println!(
+        "first build and start: {} ms",
+        started.elapsed().as_millis()
+    );
+    let page = format!("/concepts/{id}/");
+    let path = s.concept(&id);
+    let original = std::fs::read_to_string(&path).unwrap();
+    let at = original.find("definition:").expect("a definition");
+    let needle = "\n  en: |\n";
+    let text_at = at + original[at..].find(needle).expect("an English definition") + needle.len();
+    // The end of the definition's first line.
+    let first = text_at + original[text_at..].find('\n').unwrap();
+    let mut times = Vec::new();
+    std::thread::sleep(Duration::from_millis(1500));
+    for n in 0..10 {
+        let marker = format!("EDIT-{n}-MARKER");
+        let mut text = original.clone();
+        text.insert_str(first, &format!(" {marker}"));
+        let t0 = Instant::now();
+        std::fs::write(&path, &text).unwrap();
+        s.poll_until(&page, Duration::from_secs(300), |r| {
+            r.body.contains(&marker)
+        });
+        times.push(t0.elapsed().as_millis());
+        std::thread::sleep(Duration::from_millis(1000));
+    }
+    let mut sorted = times.clone();
+    sorted.sort_unstable();
+    println!(
+        "edit-to-visible ms: {times:?}; median {}, min {}, max {}",
+        sorted[sorted.len() / 2],
+        sorted[0],
+        sorted[sorted.len() - 1]
+    );
 }
