@@ -44,6 +44,7 @@ pub mod model;
 pub use load::raw;
 pub mod search;
 pub mod segment;
+pub mod serve;
 pub mod site;
 pub mod suggest;
 pub mod validate;

@@ -73,7 +73,7 @@ pub fn run(glossary: Option<&Path>, args: &BuildArgs) -> anyhow::Result<Outcome>
 }
 
 /// The templates folder given, or `templates/` beside the glossary folder if it exists.
-fn templates_dir(glossary: &Path, given: Option<&Path>) -> Option<PathBuf> {
+pub(super) fn templates_dir(glossary: &Path, given: Option<&Path>) -> Option<PathBuf> {
     if let Some(dir) = given {
         return Some(dir.to_path_buf());
     }

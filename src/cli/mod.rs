@@ -11,6 +11,7 @@ mod link;
 mod lookup;
 mod new;
 mod schema;
+mod serve;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -63,6 +64,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Import a TBX or CSV file into concept files (never overwrites without --force).
     Import(import::ImportArgs),
+    /// Build the site, serve it on 127.0.0.1 and rebuild and reload on every change.
+    Serve(serve::ServeArgs),
     /// Write a commented skeleton for a new concept (never overwrites).
     New {
         /// The concept id: a lowercase slug, also the file name.
@@ -86,6 +89,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Lookup(args) => lookup::run(cli.glossary.as_deref(), &args),
         Command::Check(args) => check::run(cli.glossary.as_deref(), &args),
         Command::Build(args) => build::run(cli.glossary.as_deref(), &args),
+        Command::Serve(args) => serve::run(cli.glossary.as_deref(), &args),
         Command::Link(args) => link::run_link(cli.glossary.as_deref(), &args),
         Command::Concordance(args) => link::run_concordance(cli.glossary.as_deref(), &args),
         Command::Export(args) => export::run(cli.glossary.as_deref(), &args),
@@ -105,16 +109,18 @@ pub fn run(cli: Cli) -> ExitCode {
 /// load now on a thread of its own, if their Chinese passages are large enough to want it.
 /// Decided from the glossary as loaded: no file is read twice.
 pub(crate) fn dictionary_for_sources(raw: &load::RawGlossary) -> Dictionary {
-    let chinese = raw
-        .sources
+    Dictionary::start_for(chinese_source_bytes(raw))
+}
+
+/// The bytes of Chinese passage text the glossary's sources hold: what linking will cut.
+pub(crate) fn chinese_source_bytes(raw: &load::RawGlossary) -> usize {
+    raw.sources
         .iter()
         .map(|s| &s.value)
-        .filter(|s| is_chinese(&s.lang.value));
-    let bytes = chinese
+        .filter(|s| is_chinese(&s.lang.value))
         .flat_map(|s| &s.passages)
         .map(|p| p.text.len())
-        .sum();
-    Dictionary::start_for(bytes)
+        .sum()
 }
 
 /// Writes `text` to standard output; a reader that stops early (`shuyu link | head`) is not an

@@ -7,6 +7,7 @@ mod link_gold;
 mod lookup;
 mod quick_reader;
 mod robustness;
+mod serve;
 mod site;
 mod support;
 mod validate;
