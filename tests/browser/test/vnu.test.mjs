@@ -53,6 +53,6 @@ test("vnu: zero errors on every page", async (t) => {
   const report = (run.stderr + run.stdout).split("\n")
     .filter((l) => l.trim() && !/^Document checking completed/.test(l)).join("\n");
   assert.ok(files.length > 200, `${files.length} documents checked`);
-  assert.equal(report, "", `vnu found errors in ${files.length} documents:\n${report.split("\n").slice(0, 40).join("\n")}`);
+  assert.ok(report === "", `vnu found errors in ${files.length} documents:\n${report.split("\n").slice(0, 40).join("\n")}`);
   assert.equal(run.status, 0);
 });
