@@ -5,7 +5,7 @@
 // request leaves the site. Markdown with raw HTML is refused before anything is written.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import {
@@ -47,12 +47,23 @@ function hostileGlossary() {
     .replace(/^title: .*$/m, `title: ${y("Title " + HOSTILE[2] + HOSTILE[1])}`)
     .replace(/^author: .*$/m, `author: ${y(HOSTILE[0])}\nnote: ${y(ALL)}`)
     + `  - id: p3\n    text: ${y("social work " + ALL)}\n    locator: ${y(HOSTILE[1])}\n`);
+  edit(g, "glossary.yaml", (t) => t.replace(/^title: .*$/m, `title: ${y("shuyu " + ALL)}`));
   return g;
+}
+
+// A project's own template override, printing the (hostile) site title in text and in an
+// attribute: autoescape holds for overrides too.
+function hostileTemplates() {
+  const dir = join(tempDir("templates"), "templates");
+  cpSync(join(REPO, "templates"), dir, { recursive: true });
+  edit(dir, "404.html", (t) => t.replace(/\{% endblock %\}\s*$/,
+    '<p id="probe" data-title="{{ site.title }}">{{ site.title }}</p>\n{% endblock %}'));
+  return dir;
 }
 
 let site, server, browser;
 before(async () => {
-  site = buildSite(hostileGlossary());
+  site = buildSite(hostileGlossary(), { templates: hostileTemplates() });
   server = await serve(site, "/shuyu/");
   browser = await launch();
 });
@@ -69,6 +80,18 @@ test("the hostile strings reach the built pages, escaped", () => {
   assert.ok(!/href="javascript:/i.test(page), "no javascript: link");
   const source = readFileSync(join(site, "sources/pekingnology-2024/index.html"), "utf8");
   assert.match(source, /Title &lt;(\/|&#x2f;)script&gt;&lt;script&gt;/, "the title is there as text");
+});
+
+test("an overriding template prints the hostile title as text, in text and in an attribute", async () => {
+  const context = await guardedContext(browser);
+  const page = await context.newPage();
+  await page.goto(at(fileBase(site), "404.html"));
+  assert.equal(await page.getAttribute("#probe", "data-title"), "shuyu " + ALL);
+  assert.equal(await page.textContent("#probe"), "shuyu " + ALL);
+  assert.ok((await page.title()).includes(HOSTILE[0]), "the title element holds the text");
+  assert.equal(await page.evaluate(() => window.__pwned), 0);
+  assert.deepEqual(context.trouble.dialogs, []);
+  await context.close();
 });
 
 for (const mode of ["file", "http"]) {
@@ -130,6 +153,8 @@ describe("Markdown with raw HTML or script links", () => {
         refused = true;
         assert.ok(String(e.stderr).length > 0, "the refusal says why");
       }
+      // Today the validator refuses all three; should it ever let one through, the page it
+      // renders must still be harmless.
       if (refused) {
         assert.ok(!existsSync(out), "a refused glossary writes no site");
         return;
