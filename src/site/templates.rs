@@ -31,6 +31,7 @@ const STATIC: &[(&str, &str)] = &[
         include_str!("../../templates/static/style.css"),
     ),
     ("site.js", include_str!("../../templates/static/site.js")),
+    ("icon.svg", include_str!("../../templates/static/icon.svg")),
 ];
 
 /// The largest template or static file read from a project's folder.

@@ -51,7 +51,11 @@
       return a.rank - b.rank || STATUS[a.form[2]] - STATUS[b.form[2]] ||
         [...a.entry[1]].length - [...b.entry[1]].length || (a.entry[0] < b.entry[0] ? -1 : 1);
     });
-    return hits.slice(0, limit);
+    hits = hits.slice(0, limit);
+    var seen = {};
+    hits.forEach(function (h) { var k = h.entry.slice(1, 4).join("|"); seen[k] = (seen[k] || 0) + 1; });
+    hits.forEach(function (h) { h.twin = seen[h.entry.slice(1, 4).join("|")] > 1; });
+    return hits;
   }
   window.shuyuSearch = search;
 
@@ -72,12 +76,17 @@
   }
   function langOf(form) { return form[1] === "zh" ? (form[0] === "hant" ? "zh-Hant" : "zh-Hans") : form[1]; }
   // One result: headword, pinyin, English, and the form that matched when it is another.
-  function item(hit, tag) {
+  // In the dropdown an option holds no link (options must not nest interactive controls):
+  // Enter or a click on the option opens the concept; the search page lists real links.
+  function item(hit, tag, option) {
     var e = hit.entry, f = hit.form, li = el(tag);
-    var a = el("a"); a.href = href(e[0]);
+    var a = el(option ? "span" : "a");
+    if (option) { a.className = "hit"; li.setAttribute("data-href", href(e[0])); } else { a.href = href(e[0]); }
     if (e[1]) a.appendChild(el("span", "zh", e[1], "zh-Hans"));
     if (e[2]) { a.appendChild(document.createTextNode(" ")); a.appendChild(el("span", "py", e[2])); }
     if (e[3]) { a.appendChild(document.createTextNode(" ")); a.appendChild(el("span", "", e[3], "en")); }
+    // Homonyms look alike (社会工作 · social work twice): name the concept to tell them apart.
+    if (hit.twin) a.appendChild(el("span", "twin", " (" + e[0].replace(/-/g, " ") + ")"));
     li.appendChild(a);
     if (f[3] !== e[1] && f[3] !== e[2] && f[3] !== e[3] || f[2] !== "preferred") {
       var via = el("span", "via");
@@ -102,7 +111,7 @@
         hits = search(input.value, 12);
         list.textContent = "";
         hits.forEach(function (h, i) {
-          var li = item(h, "li"); li.id = "q-opt-" + i; li.setAttribute("role", "option"); li.setAttribute("aria-selected", "false");
+          var li = item(h, "li", true); li.id = "q-opt-" + i; li.setAttribute("role", "option"); li.setAttribute("aria-selected", "false");
           li.addEventListener("mousedown", function (ev) { ev.preventDefault(); location.href = href(h.entry[0]); });
           list.appendChild(li);
         });
@@ -121,7 +130,8 @@
       if (ev.key === "ArrowDown" && hits.length) { ev.preventDefault(); select(Math.min(active + 1, hits.length - 1)); }
       else if (ev.key === "ArrowUp" && hits.length) { ev.preventDefault(); select(Math.max(active - 1, 0)); }
       else if (ev.key === "Enter" && active >= 0 && hits[active]) { ev.preventDefault(); location.href = href(hits[active].entry[0]); }
-      else if (ev.key === "Escape") { close(); }
+      // Escape first closes an open list and keeps the query (a search box would clear it).
+      else if (ev.key === "Escape" && !list.hidden) { ev.preventDefault(); close(); }
     });
     input.addEventListener("blur", function () { setTimeout(close, 150); });
   }

@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per command.
 
+mod browser;
 mod check;
 mod export;
 mod glossary;
