@@ -14,9 +14,11 @@
 //!    whose bytes did not change from the previous site (they keep their modification time),
 //!    and swaps the new site in whole: a failed or interrupted build leaves the old one.
 //!
-//! The search index ([`crate::search`]) is written as a script (`search-index.js`), so search
+//! The exchange formats ([`crate::export`]) are written into `downloads/` with a page that lists
+//! them ([`downloads`]). The search index ([`crate::search`]) is written as a script (`search-index.js`), so search
 //! works offline and from `file://`.
 
+pub mod downloads;
 pub mod highlight;
 pub mod output;
 pub mod pages;
@@ -74,7 +76,9 @@ pub fn build(
 ) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let engine = templates::Engine::new(options.templates.as_deref())?;
-    let site = pages::Site::new(glossary, linked, &options.date);
+    let mut site = pages::Site::new(glossary, linked, &options.date);
+    let exports = downloads::files(glossary, linked);
+    site.set_downloads(exports.iter().map(|(_, _, d)| d.clone()).collect());
     let staging = output::Staging::begin(&options.out)?;
     let list = site.page_list();
     let bar = progress_bar(options.progress, list.len());
@@ -88,7 +92,8 @@ pub fn build(
         .collect();
     let mut changed = written?.into_iter().filter(|c| *c).count();
     let mut files = list.len();
-    for (path, bytes) in extra_files(glossary, &engine)? {
+    let exports = exports.into_iter().map(|(path, bytes, _)| (path, bytes));
+    for (path, bytes) in extra_files(glossary, &engine)?.into_iter().chain(exports) {
         changed += usize::from(staging.write(Path::new(&path), &bytes)?);
         files += 1;
     }

@@ -24,6 +24,7 @@ pub enum Page {
     Pinyin,
     English,
     Sources,
+    Downloads,
     Concept(String),
     Source(String),
 }
@@ -38,6 +39,7 @@ impl Page {
             Page::Domains => "domains.html",
             Page::Pinyin | Page::English => "browse.html",
             Page::Sources => "sources.html",
+            Page::Downloads => "downloads.html",
             Page::Concept(_) => "concept.html",
             Page::Source(_) => "source.html",
         }
@@ -53,6 +55,7 @@ impl Page {
             Page::Pinyin => "pinyin/index.html".into(),
             Page::English => "english/index.html".into(),
             Page::Sources => "sources/index.html".into(),
+            Page::Downloads => "downloads/index.html".into(),
             Page::Concept(id) => format!("concepts/{id}/index.html").into(),
             Page::Source(id) => format!("sources/{id}/index.html").into(),
         }
@@ -62,7 +65,7 @@ impl Page {
     fn root(&self) -> &'static str {
         match self {
             Page::Home | Page::Search | Page::NotFound => "",
-            Page::Domains | Page::Pinyin | Page::English | Page::Sources => "../",
+            Page::Domains | Page::Pinyin | Page::English | Page::Sources | Page::Downloads => "../",
             Page::Concept(_) | Page::Source(_) => "../../",
         }
     }
@@ -111,6 +114,27 @@ pub struct Site<'a> {
     occurrences: HashMap<&'a str, Vec<(&'a PassageLinks, &'a Occurrence)>>,
     /// The translations of each source (`Glossary::translations_of` scans every source).
     translations: HashMap<&'a str, Vec<&'a Source>>,
+    /// The export files the downloads page lists.
+    downloads: Vec<Download>,
+}
+
+/// An export file on the downloads page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Download {
+    /// Relative to the downloads page.
+    pub href: String,
+    pub name: String,
+    pub format: &'static str,
+    pub purpose: String,
+    /// "12.3 KB".
+    pub size: String,
+}
+
+/// The downloads page.
+#[derive(Serialize)]
+pub struct DownloadsView<'a> {
+    pub site: Common<'a>,
+    pub files: &'a [Download],
 }
 
 impl<'a> Site<'a> {
@@ -139,7 +163,13 @@ impl<'a> Site<'a> {
             passages,
             occurrences,
             translations,
+            downloads: Vec::new(),
         }
+    }
+
+    /// The export files the downloads page lists.
+    pub fn set_downloads(&mut self, downloads: Vec<Download>) {
+        self.downloads = downloads;
     }
 
     /// Every page of the site, in a stable order.
@@ -152,6 +182,7 @@ impl<'a> Site<'a> {
             Page::Pinyin,
             Page::English,
             Page::Sources,
+            Page::Downloads,
         ];
         pages.extend(self.glossary.concepts.keys().cloned().map(Page::Concept));
         pages.extend(self.glossary.sources.keys().cloned().map(Page::Source));
@@ -177,6 +208,10 @@ impl<'a> Site<'a> {
             Page::Pinyin => View::Browse(self.browse_pinyin(common)),
             Page::English => View::Browse(self.browse_english(common)),
             Page::Sources => View::Sources(self.sources(common)),
+            Page::Downloads => View::Downloads(DownloadsView {
+                site: common,
+                files: &self.downloads,
+            }),
             Page::Concept(id) => {
                 View::Concept(Box::new(self.concept(common, &self.glossary.concepts[id])))
             }
@@ -272,6 +307,7 @@ pub enum View<'a> {
     Domains(DomainsView<'a>),
     Browse(BrowseView<'a>),
     Sources(SourcesView<'a>),
+    Downloads(DownloadsView<'a>),
     Concept(Box<ConceptView<'a>>),
     Source(Box<SourceView<'a>>),
 }

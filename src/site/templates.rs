@@ -22,6 +22,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("sources.html", include_str!("../../templates/sources.html")),
     ("concept.html", include_str!("../../templates/concept.html")),
     ("source.html", include_str!("../../templates/source.html")),
+    (
+        "downloads.html",
+        include_str!("../../templates/downloads.html"),
+    ),
 ];
 
 /// The built-in static files, by name under `static/`.
