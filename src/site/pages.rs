@@ -107,6 +107,9 @@ pub struct Site<'a> {
     passages: HashMap<(&'a str, &'a str), &'a PassageLinks>,
     /// Every occurrence that may stand for each concept.
     occurrences: HashMap<&'a str, Vec<(&'a PassageLinks, &'a Occurrence)>>,
+    /// The translations of each source, in id order (so that aligned passages need no scan of
+    /// every source).
+    translations: HashMap<&'a str, Vec<&'a Source>>,
 }
 
 impl<'a> Site<'a> {
@@ -122,12 +125,19 @@ impl<'a> Site<'a> {
                 }
             }
         }
+        let mut translations: HashMap<&str, Vec<&Source>> = HashMap::new();
+        for s in glossary.sources.values() {
+            if let Some(original) = &s.translation_of {
+                translations.entry(original.as_str()).or_default().push(s);
+            }
+        }
         Site {
             glossary,
             linked,
             date: date.to_string(),
             passages,
             occurrences,
+            translations,
         }
     }
 
@@ -200,6 +210,11 @@ impl<'a> Site<'a> {
             label: source.map_or_else(|| r.source.clone(), source_label),
             title: source.map_or_else(String::new, |s| s.title.clone()),
         }
+    }
+
+    /// The sources that translate `source_id`, in id order (as [`Glossary::translations_of`]).
+    fn translations_of(&self, source_id: &str) -> &[&'a Source] {
+        self.translations.get(source_id).map_or(&[], Vec::as_slice)
     }
 
     /// Markdown rendered for a page `root` away, with concept ids in code linked.
@@ -822,7 +837,7 @@ impl Site<'_> {
         concept: Option<&str>,
     ) -> Vec<AlignedText> {
         let original = source.translation_of.as_deref().unwrap_or(&source.id);
-        let mut others: Vec<&Source> = self.glossary.translations_of(original).collect();
+        let mut others: Vec<&Source> = self.translations_of(original).to_vec();
         if let Some(orig) = source
             .translation_of
             .as_ref()
@@ -988,8 +1003,8 @@ impl Site<'_> {
                 .and_then(|o| self.glossary.sources.get(o))
                 .map(|o| self.source_summary(root, o)),
             translations: self
-                .glossary
                 .translations_of(&s.id)
+                .iter()
                 .map(|t| self.source_summary(root, t))
                 .collect(),
             passages,
