@@ -7,7 +7,7 @@
 // the search box asks for) for every prefix of each query, as a reader types it. Output, one
 // line each, tab-separated:
 //
-//   load   <ms to evaluate search-index.js>  <entries>  <bytes>
+//   load   <ms to evaluate search-index.js>  <entries>  <bytes>  <cpu ms>
 //   key    <query>  <typed>  <first ms>  <median ms>  <max ms>  <median cpu ms>  <hits>  <top hit id>
 //
 // "first" is the first call for that prefix (the JIT warms over the earlier keystrokes, as in a
@@ -52,9 +52,11 @@ vm.createContext(ctx);
 
 const indexPath = path.join(site, "search-index.js");
 const indexText = fs.readFileSync(indexPath, "utf8");
+const c0 = process.cpuUsage();
 let t = process.hrtime.bigint();
 vm.runInContext(indexText, ctx, { filename: indexPath });
 const loadMs = Number(process.hrtime.bigint() - t) / 1e6;
+const loadCpu = process.cpuUsage(c0);
 const scriptPath = path.join(site, "static", "site.js");
 vm.runInContext(fs.readFileSync(scriptPath, "utf8"), ctx, { filename: scriptPath });
 const search = ctx.shuyuSearch;
@@ -62,7 +64,8 @@ if (typeof search !== "function") {
   console.error("static/site.js did not set window.shuyuSearch");
   process.exit(2);
 }
-console.log(["load", loadMs.toFixed(2), ctx.SHUYU_INDEX.length, Buffer.byteLength(indexText)].join("\t"));
+console.log(["load", loadMs.toFixed(2), ctx.SHUYU_INDEX.length, Buffer.byteLength(indexText),
+  ((loadCpu.user + loadCpu.system) / 1e3).toFixed(2)].join("\t"));
 
 for (const q of queries) {
   const chars = [...q];
