@@ -126,6 +126,17 @@ fn every_concept_and_source_has_a_page_and_every_internal_link_resolves() {
     assert!(checked > 200, "only {checked} links checked");
 }
 
+/// How many temporary build folders are left in `dir`.
+fn temporary_folders(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().contains(".tmp-")
+        })
+        .count()
+}
+
 /// Resolves `.` and `..` without touching the file system.
 fn normalise(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
@@ -172,12 +183,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     let (code, stderr) = build(&glossary, &out, &[]);
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(files(&out), before);
-    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".tmp-"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_eq!(temporary_folders(tmp.path()), 0);
 }
 
 #[test]
@@ -320,30 +326,12 @@ fn a_build_killed_at_any_moment_leaves_the_previous_site() {
             now == before || now == after,
             "killed after {delay:?}: neither the old site nor the new one"
         );
-        let leftovers = std::fs::read_dir(tmp.path())
-            .unwrap()
-            .filter(|e| {
-                e.as_ref()
-                    .unwrap()
-                    .file_name()
-                    .to_string_lossy()
-                    .contains(".tmp-")
-            })
-            .count();
+        let leftovers = temporary_folders(tmp.path());
         assert!(leftovers <= 1, "{leftovers} temporary folders");
     }
     assert_eq!(build(&glossary, &out, &[]).0, 0);
     assert!(files(&out) == after);
-    let leftovers = std::fs::read_dir(tmp.path())
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .contains(".tmp-")
-        })
-        .count();
+    let leftovers = temporary_folders(tmp.path());
     assert_eq!(leftovers, 0);
 }
 
