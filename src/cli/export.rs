@@ -61,12 +61,7 @@ pub fn run(glossary: Option<&Path>, args: &ExportArgs) -> anyhow::Result<Outcome
     match &args.out {
         Some(path) => {
             write_atomically(path, &bytes)?;
-            eprintln!(
-                "wrote {} ({} concepts, {} bytes)",
-                path.display(),
-                model.concepts.len(),
-                bytes.len()
-            );
+            eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
         }
         None => emit_bytes(&bytes)?,
     }
