@@ -20,7 +20,7 @@
 //! 10,000 commonest words as the dictionary (a link every few bytes), to show the cost per
 //! link.
 //!
-//! Break-even: a segmenter built (no preload) and every line of the first 4 KB … 1 MB of the
+//! Break-even: a segmenter built (no dictionary loading ahead) and every line of the first 4 KB … 1 MB of the
 //! report cut, with a sub-dictionary (cost grows with the text) and with the full dictionary
 //! (a fixed load): where the two cross is `segment::SUB_DICTIONARY_MAX_BYTES`.
 //!
@@ -191,6 +191,7 @@ fn glossary(terms: &[String]) -> Glossary {
         languages: vec!["zh".into()],
         domains: BTreeMap::new(),
         authorities: BTreeMap::new(),
+        site_url: None,
         concepts,
         sources: BTreeMap::new(),
     }
@@ -331,7 +332,7 @@ fn main() {
 }
 
 /// What cutting the first `n` bytes of the report costs with a sub-dictionary and with the
-/// full dictionary, each built for it in the process (no preload), for a few `n`: where the
+/// full dictionary, each built for it in the process (no dictionary loading ahead), for a few `n`: where the
 /// sub-dictionary stops paying is `segment::SUB_DICTIONARY_MAX_BYTES`.
 fn break_even(lines: &[String]) {
     println!();

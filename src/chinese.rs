@@ -6,6 +6,13 @@
 use pinyin::{Pinyin, ToPinyinMulti};
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
+/// Whether `lang` is Chinese (`zh`, `zh-Hant`, `zh-TW` …): its terms carry pinyin and
+/// traditional forms, and its text is written without spaces, so linking needs the segmenter.
+/// Validation and linking both ask here, so they agree.
+pub fn is_chinese(lang: &str) -> bool {
+    lang == "zh" || lang.starts_with("zh-")
+}
+
 /// Why a pinyin string does not fit the characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PinyinMismatch {

@@ -4,7 +4,26 @@
 //! `L` codes come from reading files, `V` codes from the validation rules, `K` codes from
 //! linking terms to the sources.
 
-use crate::diag::Severity;
+use serde::Serialize;
+
+/// How bad a problem is: errors fail `validate`, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    /// The word every output format shows: `error` or `warning` (the JSON output serializes
+    /// the same words).
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
 
 macro_rules! codes {
     ($($variant:ident = $id:literal, $name:literal, $severity:ident, $doc:literal;)*) => {
@@ -81,6 +100,7 @@ codes! {
     AttestationLanguage = "V124", "attestation-language", Error, "A rendering must be attested by a passage in its own language.";
     EmptyText = "V125", "empty-text", Error, "Terms, definitions, notes and passages must not be blank.";
     MissingDefinition = "V126", "missing-definition", Warning, "Every concept should have an English definition.";
+    PlainScalarNotText = "V127", "plain-scalar-not-text", Error, "A value that YAML 1.2 tools read as a number, boolean or null (2013., no, null) must be quoted: every value of the format is text.";
     TermSplit = "K201", "term-split", Warning, "The segmenter should keep a Chinese term whole in the passages that attest it.";
     Unlinked = "K202", "unlinked", Warning, "A concept should occur in at least one source passage.";
     SenseElsewhere = "K203", "sense-elsewhere", Warning, "A passage that attests a term should use it in the concept's sense, not a homonym's.";

@@ -14,15 +14,8 @@ use codespan_reporting::term;
 use serde::Serialize;
 
 use crate::codes::Code;
+pub use crate::codes::Severity;
 use crate::model::Origin;
-
-/// How bad a problem is: errors fail `validate`, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-}
 
 /// Index of a file in [`Files`].
 pub type FileId = usize;
@@ -414,18 +407,11 @@ fn render_human(files: &Files, config: &term::Config, d: &Diagnostic) -> String 
     term::emit_into_string(config, files, &diagnostic).unwrap_or_else(|e| {
         format!(
             "{}[{}]: {} (could not show the source: {e})\n",
-            severity_word(d.severity()),
+            d.severity().word(),
             d.code.id(),
             d.message
         )
     })
-}
-
-fn severity_word(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    }
 }
 
 /// A located diagnostic flattened for machines.
@@ -483,10 +469,7 @@ fn place(files: &Files, label: &Label) -> Place {
 }
 
 fn render_github(files: &Files, d: &Diagnostic) -> String {
-    let kind = match d.severity() {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
+    let kind = d.severity().word();
     let mut message = d.message.clone();
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");

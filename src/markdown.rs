@@ -1,9 +1,11 @@
 //! Markdown: the one module that owns pulldown-cmark and its options.
 //!
 //! Validation uses it to refuse raw HTML and unsafe links in definitions and notes; the site
-//! renderer will use the same parser options, so what validates is what renders.
+//! renders with the same parser options ([`to_html`]), so what validates is what renders. The
+//! renderer does not trust validation: raw HTML becomes visible text, unsafe links and every
+//! image lose their target, so hostile Markdown can neither run script nor make a request.
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// The options every Markdown field is parsed with.
 pub fn options() -> Options {
@@ -63,9 +65,96 @@ pub fn is_safe_url(url: &str) -> bool {
     }
 }
 
+/// Renders a Markdown field to HTML for the site. Raw HTML is shown as text; a link with an
+/// unsafe target and every image (it would fetch from outside the site) keep only their text;
+/// inline code naming a concept (`link_concept` gives its page) becomes a link to it.
+pub fn to_html(text: &str, link_concept: impl Fn(&str) -> Option<String>) -> String {
+    let mut dropped: Vec<bool> = Vec::new();
+    let events = Parser::new_ext(text, options()).filter_map(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
+        Event::Start(Tag::Link { ref dest_url, .. }) => {
+            let unsafe_link = !is_safe_url(dest_url);
+            dropped.push(unsafe_link);
+            (!unsafe_link).then_some(event)
+        }
+        Event::Start(Tag::Image { .. }) => {
+            dropped.push(true);
+            None
+        }
+        Event::End(TagEnd::Link | TagEnd::Image) => {
+            (!dropped.pop().unwrap_or(false)).then_some(event)
+        }
+        Event::Code(code) => Some(match link_concept(&code) {
+            Some(href) => Event::InlineHtml(CowStr::from(format!(
+                "<a href=\"{}\"><code>{}</code></a>",
+                escape(&href),
+                escape(&code)
+            ))),
+            None => Event::Code(code),
+        }),
+        other => Some(other),
+    });
+    let mut out = String::with_capacity(text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut out, events);
+    out
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn html(text: &str) -> String {
+        to_html(text, |id| {
+            (id == "united-front").then(|| "../united-front/index.html".into())
+        })
+    }
+
+    #[test]
+    fn raw_html_is_shown_never_run() {
+        let out = html("<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)> end");
+        assert!(!out.contains("<script") && !out.contains("<img"), "{out}");
+        assert!(
+            out.contains("&lt;script&gt;") && out.contains("&lt;img src=x"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn unsafe_links_and_images_keep_only_their_text() {
+        let out =
+            html("[click](javascript:alert(1)) ![pic](https://x.org/a.png) [ok](https://x.org)");
+        assert!(
+            !out.contains("javascript") && !out.contains("x.org/a.png"),
+            "{out}"
+        );
+        assert!(out.contains("click") && out.contains("pic"), "{out}");
+        assert!(out.contains(r#"<a href="https://x.org">ok</a>"#), "{out}");
+    }
+
+    #[test]
+    fn code_naming_a_concept_links_to_it() {
+        let out = html("see `united-front` and `other`");
+        assert!(
+            out.contains(r#"<a href="../united-front/index.html"><code>united-front</code></a>"#)
+        );
+        assert!(out.contains("<code>other</code>"));
+    }
 
     #[test]
     fn finds_raw_html_inline_and_block() {

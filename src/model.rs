@@ -1,6 +1,12 @@
 //! The validated glossary: plain data in ordered maps, built by [`crate::validate`] only
 //! when every check has passed. Downstream stages (link, render, export, lookup, check) see
 //! only these types.
+//!
+//! Everything is owned, plain data in ordered maps (`BTreeMap`), so two builds of the same
+//! input iterate, print and serialize identically. The strings are those of the files, not
+//! normalised: the linker folds and converts them itself.
+
+#![warn(missing_docs)]
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -15,15 +21,20 @@ pub type Lang = String;
 /// Where an entry was written, for diagnostics raised after validation (e.g. by the linker).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Origin {
+    /// The file, as the glossary folder was named on the command line.
     pub file: PathBuf,
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, counted in characters.
     pub column: usize,
 }
 
 /// A `source#passage` reference, known to exist.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct PassageRef {
+    /// The id of the source (its file stem).
     pub source: String,
+    /// The id of the passage within the source.
     pub passage: String,
 }
 
@@ -44,16 +55,26 @@ impl Origin {
     }
 }
 
+/// One term of a concept in one language: a rendering, with its status and evidence.
 #[derive(Debug, Clone, Serialize)]
 pub struct Term {
+    /// The term exactly as written in running text.
     pub text: String,
+    /// Whether to use it: exactly one term a language is preferred.
     pub status: Status,
+    /// Its form (full form, abbreviation, formula …), if given.
     pub term_type: Option<TermType>,
+    /// Hanyu pinyin with tone marks (Chinese terms only), checked against the characters.
     pub pinyin: Option<String>,
+    /// The traditional-character form (Chinese terms only), checked against OpenCC.
     pub traditional: Option<String>,
+    /// Who uses this rendering: one of the glossary's declared authorities.
     pub authority: Option<String>,
+    /// Passages that use this rendering, in the term's language.
     pub attested: Vec<PassageRef>,
+    /// A note for translators; every deprecated or superseded term has one.
     pub note: Option<String>,
+    /// Where the term was written.
     pub origin: Origin,
 }
 
@@ -74,38 +95,58 @@ impl Term {
     }
 }
 
+/// Links from a concept to others, by concept id (every id exists).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Relations {
+    /// More general concepts.
     pub broader: Vec<String>,
+    /// More specific concepts.
     pub narrower: Vec<String>,
+    /// Concepts worth reading alongside.
     pub related: Vec<String>,
+    /// False friends: concepts easily confused with this one (shown prominently).
     pub contrast: Vec<String>,
+    /// For a numbered formula (两企三新): its components, in order.
     pub components: Vec<String>,
 }
 
+/// How to tell a concept from another that shares one of its terms.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Senses {
+    /// The concepts that share a term with this one (each names this one back).
     pub homonyms: Vec<String>,
+    /// Words near an occurrence (same sentence) that select this sense.
     pub cues: Vec<String>,
 }
 
+/// A dated event in the life of a concept.
 #[derive(Debug, Clone, Serialize)]
 pub struct Event {
+    /// YYYY, YYYY-MM or YYYY-MM-DD (a real day).
     pub date: String,
+    /// What happened, in one sentence.
     pub event: String,
+    /// The passage that reports it, if cited.
     pub source: Option<PassageRef>,
 }
 
+/// A quotation from a source passage backing the definition or notes.
 #[derive(Debug, Clone, Serialize)]
 pub struct Citation {
+    /// The passage cited.
     pub passage: PassageRef,
+    /// Words of the passage (found in it, whitespace aside).
     pub quote: Option<String>,
+    /// What the citation supports.
     pub note: Option<String>,
 }
 
+/// One concept: its terms in every language, what it means, and how it relates to others.
 #[derive(Debug, Clone, Serialize)]
 pub struct Concept {
+    /// A lowercase slug, equal to its file name without `.yaml`.
     pub id: String,
+    /// Subject domains, each declared in the glossary.
     pub domains: Vec<String>,
     /// Terms by language, in the order the entry gives them.
     pub terms: BTreeMap<Lang, Vec<Term>>,
@@ -113,10 +154,15 @@ pub struct Concept {
     pub definition: BTreeMap<Lang, String>,
     /// Markdown by language.
     pub notes: BTreeMap<Lang, String>,
+    /// Links to other concepts.
     pub relations: Relations,
+    /// For a concept sharing a term with another: how to tell them apart.
     pub senses: Option<Senses>,
+    /// Dated events, oldest first.
     pub history: Vec<Event>,
+    /// Quotations backing the definition and notes.
     pub citations: Vec<Citation>,
+    /// Where the concept's id was written.
     pub origin: Origin,
 }
 
@@ -146,26 +192,43 @@ impl Concept {
     }
 }
 
+/// One passage of a source: a paragraph or two, quoted with attribution.
 #[derive(Debug, Clone, Serialize)]
 pub struct Passage {
+    /// Unique within its source; a translation's aligned passage has the same id.
     pub id: String,
+    /// The text as published.
     pub text: String,
+    /// Where in the document (page, section), if given.
     pub locator: Option<String>,
 }
 
+/// One source document: its metadata and the passages terms are linked to.
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {
+    /// A lowercase slug, equal to its file name without `.yaml`.
     pub id: String,
+    /// The document's title as published.
     pub title: String,
+    /// Who wrote it, if named.
     pub author: Option<String>,
+    /// Who published it.
     pub publisher: String,
+    /// YYYY, YYYY-MM or YYYY-MM-DD.
     pub date: String,
+    /// The language of its passages, declared in the glossary.
     pub lang: Lang,
+    /// The kind of source: one of the glossary's declared authorities.
     pub kind: String,
+    /// Where it was published (http or https).
     pub url: Option<String>,
+    /// The id of the source this one translates (an existing source in another language).
     pub translation_of: Option<String>,
+    /// Editorial remarks: how the text was obtained, what was corrected.
     pub note: Option<String>,
+    /// The quoted passages, in document order.
     pub passages: Vec<Passage>,
+    /// Where the source's id was written.
     pub origin: Origin,
 }
 
@@ -190,20 +253,30 @@ impl Source {
         }
     }
 
+    /// The passage with id `id`, if the source has it.
     pub fn passage(&self, id: &str) -> Option<&Passage> {
         self.passages.iter().find(|p| p.id == id)
     }
 }
 
+/// The whole validated glossary: what every output (site, exports, lookup, check) reads.
 #[derive(Debug, Clone, Serialize)]
 pub struct Glossary {
+    /// The glossary's title, shown on the site and in exports.
     pub title: String,
+    /// What the glossary covers (Markdown), if given.
     pub description: Option<String>,
     /// Declared languages, source language first.
     pub languages: Vec<Lang>,
+    /// Subject domains: slug → label.
     pub domains: BTreeMap<String, String>,
+    /// Kinds of authority a rendering or source may have: slug → what it means.
     pub authorities: BTreeMap<String, String>,
+    /// The address the site is published at, ending in `/`, when glossary.yaml gives one.
+    pub site_url: Option<String>,
+    /// Every concept, by id.
     pub concepts: BTreeMap<String, Concept>,
+    /// Every source, by id.
     pub sources: BTreeMap<String, Source>,
 }
 

@@ -13,8 +13,9 @@
 //!
 //! Two dictionaries, one segmentation. Loading jieba's default dictionary (349,045 words into
 //! its trie) takes 75–130 ms, so a process that cuts much text builds one [`Segmenter`] with it
-//! and shares it (jieba is `Send + Sync`) across threads, preloaded on a thread of its own
-//! ([`preload`]). A process that cuts little text instead uses a *sub-dictionary*: only the
+//! and shares it (jieba is `Send + Sync`) across threads; the command starts loading it on a
+//! thread of its own as soon as it knows how much text it will cut ([`Dictionary::start_for`])
+//! and hands it over. A process that cuts little text instead uses a *sub-dictionary*: only the
 //! dictionary words that occur in the texts cut so far, found in the sorted word list
 //! (`segment/dict.rs`) without building anything, and learnt as each text comes (so it is exact for
 //! any text, whatever it was sized for: a traditional passage's simplified conversion, the
@@ -22,8 +23,9 @@
 //! depends only on the dictionary words inside the text (its DAG holds nothing else), their
 //! frequencies, and the total frequency of the dictionary (every route score is relative to
 //! it), so a filler entry that no text can look up keeps the total that of the full
-//! dictionary, and the tokens are the same, token for token (the tests compare both on the
-//! 2024 Government Work Report and the glossary's own passages). [`Segmenter::for_input`]
+//! dictionary, and the tokens are the same, token for token (the tests compare both on an
+//! excerpt of the 2024 Government Work Report, the whole report where `../shared` has it, and
+//! the glossary's own passages). [`Segmenter::for_input`]
 //! chooses by how much text is to be cut.
 
 mod dict;
@@ -31,7 +33,7 @@ mod dict;
 mod equivalence;
 
 use std::ops::Range;
-use std::sync::{Mutex, RwLock};
+use std::sync::RwLock;
 use std::thread::JoinHandle;
 
 use jieba_rs::Jieba;
@@ -52,50 +54,52 @@ pub const SUB_DICTIONARY_MAX_BYTES: usize = 128 * 1024;
 /// of those (unless a glossary term were exactly this string).
 const FILLER: &str = "\u{E000}\u{E000}";
 
-/// jieba with its default dictionary, being loaded on a thread of its own by [`preload`].
-static PRELOADED: Mutex<Option<JoinHandle<Jieba>>> = Mutex::new(None);
-
-/// Starts loading jieba's default dictionary on another thread, so that it overlaps with
-/// reading and validating the glossary: a command that will link much text calls this first,
-/// and the next full [`Segmenter`] picks the result up. Loading the dictionary is most of the
-/// start-up of such a command.
-pub fn preload() {
-    let mut slot = PRELOADED.lock().unwrap_or_else(|e| e.into_inner());
-    if slot.is_none() {
-        *slot = std::thread::Builder::new()
-            .name("jieba-preload".into())
-            .spawn(Jieba::new)
-            .ok();
-    }
-}
-
-/// [`preload`] if cutting `input_bytes` of text will want the full dictionary. Not for a small
-/// input: on two cores the loading thread would take CPU from reading the glossary, for a
-/// dictionary that will not be used.
-pub fn preload_for(input_bytes: usize) {
-    if wants_full_dictionary(input_bytes) {
-        preload();
-    }
-}
-
 /// Whether cutting `bytes` of text is quicker with the full dictionary than with a
 /// sub-dictionary.
 pub fn wants_full_dictionary(bytes: usize) -> bool {
     bytes > SUB_DICTIONARY_MAX_BYTES
 }
 
-/// Whether [`preload`] has started loading a dictionary that no segmenter has taken yet.
-fn preloading() -> bool {
-    PRELOADED
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .is_some()
+/// Which dictionary a [`Segmenter`] gets: the caller's choice, made from what it knows of the
+/// text to cut, never from state left by whatever ran before.
+#[derive(Debug)]
+pub enum Dictionary {
+    /// Chosen by how many bytes of text will be cut: a sub-dictionary up to
+    /// [`SUB_DICTIONARY_MAX_BYTES`], the full one above.
+    ForInput(usize),
+    /// jieba's full default dictionary, loading on a thread of its own since
+    /// [`Dictionary::start_for`] (loading it is most of the start-up of a command that cuts
+    /// much text, so it overlaps with whatever the command does meanwhile).
+    Loading(FullDictionary),
 }
 
-/// The preloaded jieba if [`preload`] started one, else a freshly loaded one.
-fn base() -> Jieba {
-    let handle = PRELOADED.lock().unwrap_or_else(|e| e.into_inner()).take();
-    handle.and_then(|h| h.join().ok()).unwrap_or_default()
+/// jieba's default dictionary being loaded on another thread.
+#[derive(Debug)]
+pub struct FullDictionary(JoinHandle<Jieba>);
+
+impl Dictionary {
+    /// The dictionary for cutting about `bytes` of text; the full one starts loading now, on
+    /// a thread of its own, if that much text wants it. For a small input no thread starts:
+    /// on two cores it would take CPU from the caller's work, for a dictionary never used.
+    pub fn start_for(bytes: usize) -> Self {
+        if !wants_full_dictionary(bytes) {
+            return Dictionary::ForInput(bytes);
+        }
+        match std::thread::Builder::new()
+            .name("jieba-load".into())
+            .spawn(Jieba::new)
+        {
+            Ok(handle) => Dictionary::Loading(FullDictionary(handle)),
+            Err(_) => Dictionary::ForInput(bytes),
+        }
+    }
+}
+
+impl FullDictionary {
+    /// The loaded dictionary (loaded here if the thread failed).
+    fn join(self) -> Jieba {
+        self.0.join().unwrap_or_default()
+    }
 }
 
 /// A jieba-rs segmenter whose dictionary knows the glossary's Chinese terms.
@@ -107,12 +111,12 @@ enum Dict {
     /// jieba's whole default dictionary.
     Full(Jieba),
     /// The dictionary words of the terms and of the texts cut so far; grows as texts come.
-    Sub(RwLock<Sub>),
+    Sub(RwLock<SubDictionary>),
 }
 
 /// A sub-dictionary: jieba with some of the default dictionary's words, and the filler
 /// frequency that brings its total to the full dictionary's.
-struct Sub {
+struct SubDictionary {
     jieba: Jieba,
     filler: usize,
 }
@@ -133,7 +137,10 @@ impl Segmenter {
     /// jieba's default dictionary plus `terms`, each with a suggested frequency (see
     /// `add_terms`).
     pub fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut jieba = base();
+        Self::full(Jieba::new(), terms)
+    }
+
+    fn full<'a>(mut jieba: Jieba, terms: impl IntoIterator<Item = &'a str>) -> Self {
         add_terms(&mut jieba, terms);
         Segmenter {
             dict: Dict::Full(jieba),
@@ -143,7 +150,7 @@ impl Segmenter {
     /// A sub-dictionary segmenter that knows `terms`: the same tokens as [`Segmenter::new`]
     /// for any text, at a cost that grows with the text cut instead of a fixed load.
     pub fn sub<'a>(terms: impl IntoIterator<Item = &'a str>) -> Self {
-        let (sub, _) = Sub::new(terms);
+        let (sub, _) = SubDictionary::new(terms);
         Segmenter {
             dict: Dict::Sub(RwLock::new(sub)),
         }
@@ -151,14 +158,27 @@ impl Segmenter {
 
     /// The segmenter for cutting about `input_bytes` of text: a sub-dictionary for a small
     /// input, the full dictionary for a large one (the terms count as input: each is cut to
-    /// suggest its frequency) or when [`preload`] has loaded it already (its cost is paid).
+    /// suggest its frequency).
     pub fn for_input<'a>(terms: impl IntoIterator<Item = &'a str>, input_bytes: usize) -> Self {
+        Self::with_dictionary(terms, Dictionary::ForInput(input_bytes))
+    }
+
+    /// The segmenter with the dictionary the caller chose (see [`Dictionary`]).
+    pub fn with_dictionary<'a>(
+        terms: impl IntoIterator<Item = &'a str>,
+        dictionary: Dictionary,
+    ) -> Self {
         let terms: Vec<&str> = terms.into_iter().collect();
-        let term_bytes: usize = terms.iter().map(|t| t.len()).sum();
-        if wants_full_dictionary(input_bytes.saturating_add(term_bytes)) || preloading() {
-            Self::new(terms)
-        } else {
-            Self::sub(terms)
+        match dictionary {
+            Dictionary::Loading(full) => Self::full(full.join(), terms),
+            Dictionary::ForInput(bytes) => {
+                let term_bytes: usize = terms.iter().map(|t| t.len()).sum();
+                if wants_full_dictionary(bytes.saturating_add(term_bytes)) {
+                    Self::new(terms)
+                } else {
+                    Self::sub(terms)
+                }
+            }
         }
     }
 
@@ -222,12 +242,12 @@ fn add_terms<'a>(jieba: &mut Jieba, terms: impl IntoIterator<Item = &'a str>) ->
         .collect()
 }
 
-impl Sub {
+impl SubDictionary {
     /// A sub-dictionary with `terms` and their words, and the terms' suggested frequencies
     /// (as [`add_terms`] returns them).
     fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> (Self, Vec<usize>) {
         let terms: Vec<&str> = terms.into_iter().collect();
-        let mut sub = Sub {
+        let mut sub = SubDictionary {
             jieba: Jieba::empty(),
             filler: dict::TOTAL,
         };
@@ -266,11 +286,11 @@ impl Sub {
     }
 }
 
-fn read(lock: &RwLock<Sub>) -> std::sync::RwLockReadGuard<'_, Sub> {
+fn read(lock: &RwLock<SubDictionary>) -> std::sync::RwLockReadGuard<'_, SubDictionary> {
     lock.read().unwrap_or_else(|e| e.into_inner())
 }
 
-fn write(lock: &RwLock<Sub>) -> std::sync::RwLockWriteGuard<'_, Sub> {
+fn write(lock: &RwLock<SubDictionary>) -> std::sync::RwLockWriteGuard<'_, SubDictionary> {
     lock.write().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -347,12 +367,17 @@ mod tests {
     }
 
     #[test]
-    fn a_preloaded_dictionary_is_used_once() {
-        preload();
-        let s = Segmenter::new(["两企三新"]);
+    fn a_dictionary_loading_on_its_thread_is_used() {
+        let Dictionary::Loading(full) = Dictionary::start_for(usize::MAX) else {
+            panic!("a large input starts loading the full dictionary");
+        };
+        let s = Segmenter::with_dictionary(["两企三新"], Dictionary::Loading(full));
+        assert!(format!("{s:?}").contains("full"), "{s:?}");
         assert_eq!(s.words("两企三新"), ["两企三新"]);
-        let again = Segmenter::new([]);
-        assert_eq!(again.words("社会工作"), ["社会工作"]);
+        assert!(matches!(
+            Dictionary::start_for(1000),
+            Dictionary::ForInput(1000)
+        ));
     }
 
     #[test]
@@ -361,8 +386,8 @@ mod tests {
         assert!(wants_full_dictionary(SUB_DICTIONARY_MAX_BYTES + 1));
         let s = Segmenter::for_input(["两企三新"], usize::MAX);
         assert!(format!("{s:?}").contains("full"), "{s:?}");
-        // A small input takes the sub-dictionary unless a test has preloaded the full one.
         let s = Segmenter::for_input(["两企三新"], 1000);
+        assert!(format!("{s:?}").contains("sub"), "{s:?}");
         assert_eq!(s.words("推进两企三新党建"), ["推进", "两企三新", "党建"]);
     }
 

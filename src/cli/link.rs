@@ -20,6 +20,7 @@ use crate::link::doc::{guess_lang, paragraphs};
 use crate::link::kwic::{display_width, kwic};
 use crate::link::{align, is_chinese, Alignment, Linker, Links, Occurrence};
 use crate::model::Glossary;
+use crate::segment::Dictionary;
 use crate::{load, validate};
 
 /// Output formats of `link` and `concordance`.
@@ -105,12 +106,8 @@ pub fn run_link(glossary: Option<&Path>, args: &LinkArgs) -> anyhow::Result<Outc
     // The files' sizes are known before the glossary is loaded: start loading jieba's whole
     // dictionary now only if they are large enough to want it.
     let file_bytes: usize = args.files.iter().map(|f| file_len(f)).sum();
-    if args.files.is_empty() {
-        preload_for_sources(&glossary_dir(glossary)?);
-    } else {
-        crate::segment::preload_for(file_bytes);
-    }
-    let Some(g) = load_glossary(glossary)? else {
+    let given = (!args.files.is_empty()).then(|| Dictionary::start_for(file_bytes));
+    let Some((g, dictionary)) = load_glossary(glossary, given)? else {
         return Ok(Outcome::Problems);
     };
     let texts: Vec<(PathBuf, String)> = args
@@ -128,11 +125,7 @@ pub fn run_link(glossary: Option<&Path>, args: &LinkArgs) -> anyhow::Result<Outc
         (None, true) => Vec::new(),
     };
     let wanted = |l: &str| langs.is_empty() || langs.contains(&l);
-    let linker = if texts.is_empty() {
-        Linker::for_languages(&g, wanted)
-    } else {
-        Linker::for_input(&g, wanted, file_bytes)
-    };
+    let linker = Linker::with_dictionary(&g, wanted, dictionary);
     let hits = if texts.is_empty() {
         source_hits(&g, linker.link_glossary(&g), args.lang.as_deref())
     } else {
@@ -147,8 +140,7 @@ pub fn run_link(glossary: Option<&Path>, args: &LinkArgs) -> anyhow::Result<Outc
 }
 
 pub fn run_concordance(glossary: Option<&Path>, args: &ConcordanceArgs) -> anyhow::Result<Outcome> {
-    preload_for_sources(&glossary_dir(glossary)?);
-    let Some(g) = load_glossary(glossary)? else {
+    let Some((g, dictionary)) = load_glossary(glossary, None)? else {
         return Ok(Outcome::Problems);
     };
     let concepts = concepts_named(&g, &args.term);
@@ -159,7 +151,7 @@ pub fn run_concordance(glossary: Option<&Path>, args: &ConcordanceArgs) -> anyho
         );
         return Ok(Outcome::Problems);
     }
-    let links = Linker::new(&g).link_glossary(&g);
+    let links = Linker::with_dictionary(&g, |_| true, dictionary).link_glossary(&g);
     let alignments = align(&g, &links);
     let all = source_hits(&g, links, None);
     let hits: Vec<Hit> = all
@@ -175,36 +167,21 @@ fn file_len(path: &Path) -> usize {
     std::fs::metadata(path).map_or(0, |m| m.len() as usize)
 }
 
-/// Starts loading jieba's whole dictionary if linking the glossary's own sources will want
-/// it, judged before the glossary is loaded by the non-ASCII bytes of its `sources/` files:
-/// about their Chinese passages, without parsing them. Reading stops as soon as they are
-/// enough (and what is read warms the cache for the loader).
-pub(super) fn preload_for_sources(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir.join("sources")) else {
-        return;
-    };
-    let mut bytes = 0;
-    for entry in entries.flatten() {
-        if crate::segment::wants_full_dictionary(bytes) {
-            break;
-        }
-        // Read as the loader reads: no link followed, no pipe waited on, at most the limit.
-        if let Ok(Ok(text)) = crate::load::read_bytes(&entry.path()) {
-            bytes += text.iter().filter(|b| !b.is_ascii()).count();
-        }
-    }
-    crate::segment::preload_for(bytes);
-}
-
 /// Loads and validates the glossary; prints its errors and returns `None` if it is invalid.
-fn load_glossary(glossary: Option<&Path>) -> anyhow::Result<Option<Glossary>> {
+/// The segmenter's dictionary is the one `given`, else the one its sources want, loading
+/// while the glossary is validated.
+fn load_glossary(
+    glossary: Option<&Path>,
+    given: Option<Dictionary>,
+) -> anyhow::Result<Option<(Glossary, Dictionary)>> {
     let dir = glossary_dir(glossary)?;
     let (raw, load_diags) = load::load(&dir)?;
+    let dictionary = given.unwrap_or_else(|| super::dictionary_for_sources(&raw));
     let v = validate::validate(raw, load_diags);
     if v.glossary.is_none() {
         eprint!("{}", diag::render(&v.files, &v.diags, diag::Format::Human));
     }
-    Ok(v.glossary)
+    Ok(v.glossary.map(|g| (g, dictionary)))
 }
 
 /// The ids of the concepts that have `query` as a form (any language, case-insensitive for

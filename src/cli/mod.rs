@@ -3,7 +3,12 @@
 //! Exit codes everywhere: 0 fine, 1 the data or the checked files have errors, 2 the
 //! command could not run.
 
+mod build;
+mod check;
 mod link;
+mod lookup;
+mod new;
+mod schema;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -11,7 +16,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::chinese::is_chinese;
 use crate::load;
+use crate::segment::Dictionary;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -44,6 +51,12 @@ pub enum Command {
     Link(link::LinkArgs),
     /// Every occurrence of one concept, found by any of its forms, in context.
     Concordance(link::ConcordanceArgs),
+    /// A concept's card: renderings by status, false friends, an example; any form, any language.
+    Lookup(lookup::LookupArgs),
+    /// Check translations (XLIFF, TMX, TSV/CSV) and texts (Markdown, text) against the glossary.
+    Check(check::CheckArgs),
+    /// Render the static reference site (validates and links first).
+    Build(build::BuildArgs),
     /// Write a commented skeleton for a new concept (never overwrites).
     New {
         /// The concept id: a lowercase slug, also the file name.
@@ -64,6 +77,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Validate(args) => validate::run(cli.glossary.as_deref(), &args),
         Command::Schema { kind, write } => schema(&kind, write.as_deref()),
         Command::New { id } => new(cli.glossary.as_deref(), &id),
+        Command::Lookup(args) => lookup::run(cli.glossary.as_deref(), &args),
+        Command::Check(args) => check::run(cli.glossary.as_deref(), &args),
+        Command::Build(args) => build::run(cli.glossary.as_deref(), &args),
         Command::Link(args) => link::run_link(cli.glossary.as_deref(), &args),
         Command::Concordance(args) => link::run_concordance(cli.glossary.as_deref(), &args),
     };
@@ -75,6 +91,22 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The segmenter's dictionary for linking the sources of `raw`: the whole one, starting to
+/// load now on a thread of its own, if their Chinese passages are large enough to want it.
+/// Decided from the glossary as loaded: no file is read twice.
+pub(crate) fn dictionary_for_sources(raw: &load::RawGlossary) -> Dictionary {
+    let chinese = raw
+        .sources
+        .iter()
+        .map(|s| &s.value)
+        .filter(|s| is_chinese(&s.lang.value));
+    let bytes = chinese
+        .flat_map(|s| &s.passages)
+        .map(|p| p.text.len())
+        .sum();
+    Dictionary::start_for(bytes)
 }
 
 /// Writes `text` to standard output; a reader that stops early (`shuyu link | head`) is not an
@@ -107,15 +139,15 @@ pub fn glossary_dir(given: Option<&Path>) -> anyhow::Result<PathBuf> {
 
 fn schema(kind: &str, write: Option<&Path>) -> anyhow::Result<Outcome> {
     let Some(dir) = write else {
-        let text = crate::schema::schema(kind).ok_or_else(|| {
+        let text = schema::schema(kind).ok_or_else(|| {
             anyhow::anyhow!("unknown file kind `{kind}`: use concept, source or glossary")
         })?;
         emit(&text)?;
         return Ok(Outcome::Clean);
     };
     std::fs::create_dir_all(dir)?;
-    for (kind, file) in crate::schema::FILES {
-        let text = crate::schema::schema(kind).unwrap_or_default();
+    for (kind, file) in schema::FILES {
+        let text = schema::schema(kind).unwrap_or_default();
         std::fs::write(dir.join(file), text)?;
         eprintln!("wrote {}", dir.join(file).display());
     }
@@ -136,7 +168,7 @@ fn new(glossary: Option<&Path>, id: &str) -> anyhow::Result<Outcome> {
                 .collect()
         })
         .unwrap_or_default();
-    let path = crate::new::write_skeleton(&dir, id, &domains)?;
+    let path = new::write_skeleton(&dir, id, &domains)?;
     eprintln!(
         "wrote {}: fill it in, then run `shuyu validate`",
         path.display()

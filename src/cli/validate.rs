@@ -7,7 +7,6 @@ use clap::Args;
 use super::{emit, glossary_dir, Outcome};
 use crate::codes::Code;
 use crate::diag::{self, Format, Severity};
-use crate::link::{lint, Linker};
 use crate::{load, validate};
 
 #[derive(Debug, Args)]
@@ -25,26 +24,21 @@ pub fn run(glossary: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<Outco
         emit(&explain())?;
         return Ok(Outcome::Clean);
     }
-    // The linking warnings need jieba's dictionary: when the sources are large enough to want
-    // the whole one, load it while the YAML is read.
     let dir = glossary_dir(glossary)?;
-    super::link::preload_for_sources(&dir);
     let (raw, load_diags) = load::load(&dir)?;
-    let validate::Validated {
-        files,
-        glossary: model,
-        mut diags,
-    } = validate::validate(raw, load_diags);
-    if let Some(g) = &model {
-        // Linking warnings (K codes) need the valid model: a term the segmenter splits or a
-        // homonym's cues take, a concept found in no passage.
-        let linker = Linker::new(g);
-        let links = linker.link_glossary(g);
-        diags.extend(lint::lint_linked(g, &files, &linker, &links));
-        diag::sort(&mut diags);
-        // The process ends soon: freeing the linker's tables would only delay the exit.
-        std::mem::forget((linker, links));
-    }
+    // The linking rules need jieba's dictionary: if the sources want the whole one, it loads
+    // while the other rules run.
+    let dictionary = super::dictionary_for_sources(&raw);
+    let (
+        validate::Validated {
+            files,
+            glossary: model,
+            diags,
+        },
+        linked,
+    ) = validate::validate_linked(raw, load_diags, dictionary);
+    // The process ends soon: freeing the linker's tables would only delay the exit.
+    std::mem::forget(linked);
     let mut out = diag::render(&files, &diags, args.format);
     if let (Format::Human, Some(g)) = (args.format, &model) {
         out.push_str(&format!(
@@ -71,15 +65,11 @@ pub fn run(glossary: Option<&Path>, args: &ValidateArgs) -> anyhow::Result<Outco
 pub fn explain() -> String {
     let mut out = String::new();
     for code in Code::ALL {
-        let severity = match code.severity() {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
         out.push_str(&format!(
             "{}  {:<24} {:<8} {}\n",
             code.id(),
             code.name(),
-            severity,
+            code.severity().word(),
             code.doc()
         ));
     }

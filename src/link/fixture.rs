@@ -69,6 +69,7 @@ pub fn glossary(concepts: Vec<Concept>, sources: Vec<Source>) -> Glossary {
         languages: ["zh", "en", "fr", "es"].map(String::from).to_vec(),
         domains: BTreeMap::new(),
         authorities: BTreeMap::new(),
+        site_url: None,
         concepts: concepts.into_iter().map(|c| (c.id.clone(), c)).collect(),
         sources: sources.into_iter().map(|s| (s.id.clone(), s)).collect(),
     }

@@ -2,6 +2,7 @@
 //! `Sync`) by every thread that links passages.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -12,11 +13,11 @@ use super::senses::{self, Sense};
 use super::zh::ZhMatcher;
 use super::{Links, Occurrence, PassageLinks};
 use crate::model::{Glossary, Lang};
-use crate::segment::Segmenter;
+use crate::segment::{Dictionary, Segmenter};
 
 /// `text` in simplified characters (borrowed when it has no traditional ones).
 fn simplified(text: &str) -> std::borrow::Cow<'_, str> {
-    if super::hant::has_traditional(text) {
+    if super::traditional::has_traditional(text) {
         crate::chinese::to_simplified(text).into()
     } else {
         text.into()
@@ -32,10 +33,7 @@ pub fn chinese_passage_bytes(glossary: &Glossary) -> usize {
         .sum()
 }
 
-/// Whether `lang` is written without spaces and needs the segmenter.
-pub fn is_chinese(lang: &str) -> bool {
-    lang == "zh" || lang.starts_with("zh-")
-}
+pub use crate::chinese::is_chinese;
 
 enum Matcher {
     Zh(Box<ZhMatcher>),
@@ -84,6 +82,29 @@ impl Linker {
         wanted: impl Fn(&str) -> bool,
         input_bytes: usize,
     ) -> Self {
+        Self::with_dictionary(glossary, wanted, Dictionary::ForInput(input_bytes))
+    }
+
+    /// [`Linker::for_input`] with the segmenter's dictionary chosen by the caller, e.g. one
+    /// that started loading before the glossary was validated ([`Dictionary::start_for`]).
+    pub fn with_dictionary(
+        glossary: &Glossary,
+        wanted: impl Fn(&str) -> bool,
+        dictionary: Dictionary,
+    ) -> Self {
+        // The first Chinese language takes the dictionary; another (zh-Hant …) sizes its own.
+        let dictionary = Mutex::new(Some(dictionary));
+        let take = || {
+            let mut slot = dictionary.lock().unwrap_or_else(|e| e.into_inner());
+            match slot.take() {
+                Some(Dictionary::ForInput(n)) => {
+                    *slot = Some(Dictionary::ForInput(n));
+                    Dictionary::ForInput(n)
+                }
+                Some(loading) => loading,
+                None => Dictionary::ForInput(0),
+            }
+        };
         let mut by_lang: BTreeMap<Lang, Vec<(String, Entry)>> = BTreeMap::new();
         for concept in glossary.concepts.values() {
             for (lang, terms) in concept.terms.iter().filter(|(l, _)| wanted(l)) {
@@ -104,7 +125,7 @@ impl Linker {
         let langs = by_lang
             .into_par_iter()
             .map(|(lang, entries)| {
-                let linker = LangLinker::new(&lang, entries, input_bytes);
+                let linker = LangLinker::new(&lang, entries, &take);
                 (lang, linker)
             })
             .collect();
@@ -131,20 +152,20 @@ impl Linker {
 
     /// Every glossary term in `text` (written in `lang`), with its concept or candidates.
     pub fn link_text(&self, lang: &str, text: &str) -> Vec<Occurrence> {
-        self.link_text_cached(lang, text, &mut Scratch::default())
+        self.link_text_cached(lang, text, &mut StemCache::default())
     }
 
-    /// [`Self::link_text`] with the word keys of earlier calls in `scratch`.
-    fn link_text_cached(&self, lang: &str, text: &str, scratch: &mut Scratch) -> Vec<Occurrence> {
+    /// [`Self::link_text`] with the word keys stemmed by earlier calls in `stems`.
+    fn link_text_cached(&self, lang: &str, text: &str, stems: &mut StemCache) -> Vec<Occurrence> {
         let Some(l) = self.langs.get(lang) else {
             return Vec::new();
         };
         let hits = match &l.matcher {
             Matcher::Zh(m) => m.find(text),
             Matcher::Latin(m) => {
-                let cache = match scratch.keys.get_mut(lang) {
+                let cache = match stems.keys.get_mut(lang) {
                     Some(c) => c,
-                    None => scratch.keys.entry(lang.to_string()).or_default(),
+                    None => stems.keys.entry(lang.to_string()).or_default(),
                 };
                 m.find_cached(text, cache)
             }
@@ -167,11 +188,11 @@ impl Linker {
         let passages = jobs
             .par_iter()
             .with_min_len(64)
-            .map_init(Scratch::default, |scratch, (s, p)| PassageLinks {
+            .map_init(StemCache::default, |stems, (s, p)| PassageLinks {
                 source: s.id.clone(),
                 passage: p.id.clone(),
                 lang: s.lang.clone(),
-                occurrences: self.link_text_cached(&s.lang, &p.text, scratch),
+                occurrences: self.link_text_cached(&s.lang, &p.text, stems),
             })
             .collect();
         Links { passages }
@@ -218,18 +239,22 @@ impl Linker {
 /// What one thread keeps from passage to passage: the keys of the words it has stemmed, by
 /// language.
 #[derive(Default)]
-struct Scratch {
+struct StemCache {
     keys: HashMap<String, KeyCache>,
 }
 
 impl LangLinker {
-    fn new(lang: &str, entries: Vec<(String, Entry)>, input_bytes: usize) -> Self {
+    fn new(
+        lang: &str,
+        entries: Vec<(String, Entry)>,
+        dictionary: &(dyn Fn() -> Dictionary + Sync),
+    ) -> Self {
         let mut forms = Forms::default();
         if is_chinese(lang) {
             for (text, entry) in entries {
                 forms.add(text, entry);
             }
-            let matcher = Matcher::Zh(Box::new(ZhMatcher::new(&forms, input_bytes)));
+            let matcher = Matcher::Zh(Box::new(ZhMatcher::new(&forms, dictionary())));
             return LangLinker { forms, matcher };
         }
         let normalizer = Normalizer::new(lang);

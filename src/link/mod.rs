@@ -8,7 +8,7 @@
 //!   ambiguous.
 //! - [`mod@align`] looks in each translated passage for the renderings of the concepts linked in
 //!   its original; [`mod@wild`] counts which renderings the sources actually use.
-//! - [`mod@lint`] turns what linking learnt into warnings for `shuyu validate`.
+//! - `validate`'s linking rules (K codes) turn what linking learnt into warnings.
 //!
 //! Offsets are bytes into the passage text as written (the original, not a conversion).
 
@@ -18,12 +18,11 @@ pub mod doc;
 pub(crate) mod fixture;
 pub mod fold;
 pub mod forms;
-pub mod hant;
 pub mod kwic;
 pub mod latin;
 mod linker;
-pub mod lint;
 pub mod senses;
+pub mod traditional;
 pub mod variants;
 pub mod wild;
 pub mod zh;
@@ -32,7 +31,6 @@ use serde::Serialize;
 
 pub use align::{align, Alignment};
 pub use linker::{chinese_passage_bytes, is_chinese, Linker};
-pub use lint::lint;
 pub use wild::{wild, Wild};
 
 use crate::model::{Glossary, Lang, Status};

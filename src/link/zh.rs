@@ -7,16 +7,16 @@
 //! dropped. Cutting only the blocks with candidates gives the same tokens as cutting the whole
 //! text (jieba cuts each block on its own), and skips text no term can occur in.
 //!
-//! Traditional text is matched through its simplified conversion ([`super::hant`]).
+//! Traditional text is matched through its simplified conversion ([`super::traditional`]).
 
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::forms::{FormId, Forms};
-use super::hant::{self, Simplified};
+use super::traditional::{self, Simplified};
 use super::variants::variants;
-use crate::segment::{block_around, Segmenter};
+use crate::segment::{block_around, Dictionary, Segmenter};
 
 /// Up to this many search patterns (terms and their punctuation variants), a DFA.
 const DFA_MAX_PATTERNS: usize = 3_000;
@@ -34,12 +34,12 @@ pub struct ZhMatcher {
 
 impl ZhMatcher {
     /// A matcher for `forms` (keyed by their exact characters), with a segmenter that knows
-    /// every one of them and whose dictionary suits cutting about `input_bytes` of text
-    /// ([`Segmenter::for_input`]; any amount is cut correctly, only the speed differs).
-    pub fn new(forms: &Forms, input_bytes: usize) -> Self {
+    /// every one of them and has the `dictionary` the caller chose
+    /// ([`Segmenter::with_dictionary`]; any text is cut correctly, only the speed differs).
+    pub fn new(forms: &Forms, dictionary: Dictionary) -> Self {
         let mut keys: Vec<(&str, FormId)> = forms.keys().collect();
         keys.sort();
-        let segmenter = Segmenter::for_input(keys.iter().map(|(k, _)| *k), input_bytes);
+        let segmenter = Segmenter::with_dictionary(keys.iter().map(|(k, _)| *k), dictionary);
         let mut patterns = Vec::new();
         let mut pattern_form = Vec::new();
         for (key, id) in keys {
@@ -76,7 +76,7 @@ impl ZhMatcher {
 
     /// Every term of `text` on word boundaries, leftmost-longest, without overlaps.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        if !hant::has_traditional(text) {
+        if !traditional::has_traditional(text) {
             return self.find_simplified(text);
         }
         let simplified = Simplified::new(text);
@@ -172,7 +172,7 @@ mod tests {
             };
             forms.add(t.to_string(), entry);
         }
-        (ZhMatcher::new(&forms, 0), forms)
+        (ZhMatcher::new(&forms, Dictionary::ForInput(0)), forms)
     }
 
     fn found(terms: &[&str], text: &str) -> Vec<String> {

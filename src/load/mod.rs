@@ -44,6 +44,8 @@ pub mod fuzzing;
 mod located;
 mod quick;
 mod quick_de;
+pub mod raw;
+mod recover;
 
 pub use located::Located;
 
@@ -298,8 +300,9 @@ fn parse_file<T: DeserializeOwned>(
             || match serde_saphyr::from_str_with_options::<T>(&text, options()) {
                 Ok(value) => Some(value),
                 Err(e) => {
-                    diags.push(scan(&text, file).unwrap_or_else(|| typed_error(&e, file, &text)));
-                    None
+                    let (value, found) = explain_failure(&e, &text, file);
+                    diags.extend(found);
+                    value
                 }
             },
         );
@@ -310,6 +313,23 @@ fn parse_file<T: DeserializeOwned>(
         diags,
         quick: read_quickly,
     })
+}
+
+/// Step 3: why the typed parse failed: a structural problem, else every problem that
+/// recovery ([`recover`]) finds, with what it could read; serde-saphyr's own error only if
+/// recovery finds none.
+fn explain_failure<T: DeserializeOwned>(
+    e: &YamlError,
+    text: &str,
+    file: FileId,
+) -> (Option<T>, Vec<Diagnostic>) {
+    if let Some(d) = scan(text, file) {
+        return (None, vec![d]);
+    }
+    match recover::recover(text, file) {
+        (_, found) if found.is_empty() => (None, vec![typed_error(e, file, text)]),
+        recovered => recovered,
+    }
 }
 
 /// Step 1: the file's text (a BOM removed); or, for a file that is refused or is not text,

@@ -11,7 +11,7 @@ use crate::model::{
     Citation, Concept, Event, Glossary, Origin, Passage, PassageRef, Relations, Senses, Source,
     Term,
 };
-use crate::raw::{KeyedList, RawConcept, RawPassage, RawSource, RawTerm, SpannedStr};
+use crate::raw::{LocatedMap, RawConcept, RawPassage, RawSource, RawTerm, SpannedStr};
 
 /// The model and the files it was read from; no model if glossary.yaml is missing
 /// (validation reports that as an error).
@@ -26,7 +26,7 @@ pub fn glossary(raw: RawGlossary) -> (Files, Option<Glossary>) {
     let Some(meta) = glossary.map(|g| g.value) else {
         return (files, None);
     };
-    let pairs = |list: KeyedList<String>| -> BTreeMap<String, String> {
+    let pairs = |list: LocatedMap<String>| -> BTreeMap<String, String> {
         list.0.into_iter().map(|(k, v)| (k.value, v)).collect()
     };
     // Built side by side; a map is built from the collected pairs in one go.
@@ -44,6 +44,9 @@ pub fn glossary(raw: RawGlossary) -> (Files, Option<Glossary>) {
         languages: strings(meta.languages),
         domains: pairs(meta.domains),
         authorities: pairs(meta.authorities),
+        site_url: meta
+            .site_url
+            .map(|u| if u.ends_with('/') { u } else { u + "/" }),
         concepts: concepts.into_iter().collect(),
         sources: sources.into_iter().collect(),
     };
@@ -82,7 +85,7 @@ fn passage_ref(value: SpannedStr) -> PassageRef {
     PassageRef { source, passage }
 }
 
-fn by_lang(list: KeyedList<SpannedStr>) -> BTreeMap<String, String> {
+fn by_lang(list: LocatedMap<SpannedStr>) -> BTreeMap<String, String> {
     list.0
         .into_iter()
         .map(|(k, v)| (k.value, v.value))

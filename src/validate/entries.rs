@@ -3,14 +3,16 @@
 
 use std::collections::BTreeMap;
 
-use super::ctx::{is_slug, suggest, Ctx};
+use super::tables::{is_slug, suggest, Tables};
+use crate::chinese::is_chinese;
 use crate::codes::Code;
 use crate::diag::{Diagnostic, FileId};
 use crate::raw::SpannedStr;
+use crate::suggest::did_you_mean;
 
 /// V101 V102 V103: ids are slugs equal to their file stem, unique among concepts, among
 /// sources, and among the passages of a source.
-pub fn ids(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn ids(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     let concepts = ctx.concepts().map(|c| (c.file, &c.value.id));
     let sources = ctx.sources().map(|s| (s.file, &s.value.id));
     for (kind, entries) in [
@@ -34,7 +36,7 @@ pub fn ids(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn slug_and_stem(ctx: &Ctx, file: FileId, id: &SpannedStr, out: &mut Vec<Diagnostic>) {
+fn slug_and_stem(ctx: &Tables, file: FileId, id: &SpannedStr, out: &mut Vec<Diagnostic>) {
     if !is_slug(&id.value) {
         out.push(bad_id(ctx, file, id, "id"));
     }
@@ -54,7 +56,7 @@ fn slug_and_stem(ctx: &Ctx, file: FileId, id: &SpannedStr, out: &mut Vec<Diagnos
     }
 }
 
-fn bad_id(ctx: &Ctx, file: FileId, id: &SpannedStr, what: &str) -> Diagnostic {
+fn bad_id(ctx: &Tables, file: FileId, id: &SpannedStr, what: &str) -> Diagnostic {
     Diagnostic::new(
         Code::BadId,
         format!("{what} `{}` is not a lowercase slug", id.value),
@@ -63,7 +65,12 @@ fn bad_id(ctx: &Ctx, file: FileId, id: &SpannedStr, what: &str) -> Diagnostic {
     .help("use lowercase letters a-z, digits and single hyphens, e.g. `society-work-department`")
 }
 
-fn unique(ctx: &Ctx, kind: &str, entries: Vec<(FileId, &SpannedStr)>, out: &mut Vec<Diagnostic>) {
+fn unique(
+    ctx: &Tables,
+    kind: &str,
+    entries: Vec<(FileId, &SpannedStr)>,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut first: BTreeMap<&str, (FileId, &SpannedStr)> = BTreeMap::new();
     for (file, id) in entries {
         match first.get(id.value.as_str()) {
@@ -84,7 +91,7 @@ fn unique(ctx: &Ctx, kind: &str, entries: Vec<(FileId, &SpannedStr)>, out: &mut 
 }
 
 /// V107 V111: every language used is declared; every concept has zh and en terms.
-pub fn languages(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn languages(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for c in ctx.concepts() {
         let v = &c.value;
         let keys = v.terms.0.iter().map(|(k, _)| k);
@@ -92,13 +99,12 @@ pub fn languages(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for lang in keys.chain(v.notes.0.iter().map(|(k, _)| k)) {
             declared_language(ctx, c.file, lang, out);
         }
-        for required in ["zh", "en"] {
-            let present = v
-                .terms
-                .0
-                .iter()
-                .any(|(k, t)| k.value == required && !t.is_empty());
-            if !present {
+        for (required, is) in [
+            ("zh", is_chinese as fn(&str) -> bool),
+            ("en", |l| l == "en"),
+        ] {
+            let present = v.terms.0.iter().any(|(k, t)| is(&k.value) && !t.is_empty());
+            if !present && !ctx.damaged(c.file) {
                 out.push(
                     Diagnostic::new(
                         Code::MissingLanguage,
@@ -115,7 +121,7 @@ pub fn languages(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn declared_language(ctx: &Ctx, file: FileId, lang: &SpannedStr, out: &mut Vec<Diagnostic>) {
+fn declared_language(ctx: &Tables, file: FileId, lang: &SpannedStr, out: &mut Vec<Diagnostic>) {
     if ctx.has_declarations() && !ctx.languages.contains(&lang.value.as_str()) {
         out.push(
             Diagnostic::new(
@@ -123,16 +129,20 @@ fn declared_language(ctx: &Ctx, file: FileId, lang: &SpannedStr, out: &mut Vec<D
                 format!("language `{}` is not declared in glossary.yaml", lang.value),
             )
             .at(ctx.label(file, lang).with_message("undeclared language"))
-            .help(format!(
-                "use one of: {}; or add it to `languages` in glossary.yaml",
-                ctx.languages.join(", ")
-            )),
+            .help(
+                did_you_mean(&lang.value, ctx.languages.iter().copied()).unwrap_or_else(|| {
+                    format!(
+                        "use one of: {}; or add it to `languages` in glossary.yaml",
+                        ctx.languages.join(", ")
+                    )
+                }),
+            ),
         );
     }
 }
 
 /// V108 V109: domains, authorities and source kinds are declared in glossary.yaml.
-pub fn declared_names(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn declared_names(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     if !ctx.has_declarations() {
         return;
     }
@@ -150,7 +160,7 @@ pub fn declared_names(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn declared(ctx: &Ctx, file: FileId, name: &SpannedStr, code: Code, out: &mut Vec<Diagnostic>) {
+fn declared(ctx: &Tables, file: FileId, name: &SpannedStr, code: Code, out: &mut Vec<Diagnostic>) {
     let (what, known) = match code {
         Code::UnknownDomain => ("domain", &ctx.domains),
         _ => ("authority", &ctx.authorities),
@@ -172,7 +182,7 @@ fn declared(ctx: &Ctx, file: FileId, name: &SpannedStr, code: Code, out: &mut Ve
 }
 
 /// V119: dates are YYYY, YYYY-MM or YYYY-MM-DD with a real month and day.
-pub fn dates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn dates(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for c in ctx.concepts() {
         for event in &c.value.history {
             check_date(ctx, c.file, &event.date, out);
@@ -183,36 +193,58 @@ pub fn dates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_date(ctx: &Ctx, file: FileId, date: &SpannedStr, out: &mut Vec<Diagnostic>) {
+fn check_date(ctx: &Tables, file: FileId, date: &SpannedStr, out: &mut Vec<Diagnostic>) {
     if !is_date(&date.value) {
+        // A well-formed day the calendar does not have (2023-02-31) is told as such.
+        let digits = date.value.bytes().filter(u8::is_ascii_digit).count();
+        let why = if digits == 8 && is_date(&date.value[..date.value.len().min(7)]) {
+            "the month has no such day"
+        } else {
+            "expected YYYY, YYYY-MM or YYYY-MM-DD"
+        };
         out.push(
             Diagnostic::new(Code::BadDate, format!("`{}` is not a date", date.value))
-                .at(ctx
-                    .label(file, date)
-                    .with_message("expected YYYY, YYYY-MM or YYYY-MM-DD"))
+                .at(ctx.label(file, date).with_message(why))
                 .help("write e.g. 2023, 2023-03 or 2023-03-16"),
         );
     }
 }
 
-/// YYYY, YYYY-MM or YYYY-MM-DD, month 1–12 and day 1–31.
+/// YYYY, YYYY-MM or YYYY-MM-DD: a month 1–12, a day that the month has (2023-02-31 is no
+/// date; 2024-02-29 is).
 pub fn is_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let number = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
-    let in_range = |p: &str, max: u32| p.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n));
+    let number = |p: &str, len: usize| {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok())?
+    };
+    let parts: Vec<Option<u32>> = s
+        .split('-')
+        .zip([4, 2, 2])
+        .map(|(p, n)| number(p, n))
+        .collect();
+    if s.split('-').count() > 3 {
+        return false;
+    }
     match parts.as_slice() {
-        [y] => number(y, 4),
-        [y, m] => number(y, 4) && number(m, 2) && in_range(m, 12),
-        [y, m, d] => {
-            number(y, 4) && number(m, 2) && in_range(m, 12) && number(d, 2) && in_range(d, 31)
-        }
+        [Some(_)] => true,
+        [Some(_), Some(m)] => (1..=12).contains(m),
+        [Some(y), Some(m), Some(d)] => (1..=12).contains(m) && (1..=days_in(*y, *m)).contains(d),
         _ => false,
+    }
+}
+
+/// How many days month `m` of year `y` has (Gregorian).
+fn days_in(y: u32, m: u32) -> u32 {
+    match m {
+        2 if y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400)) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 
 /// V123: a translation names an existing source in another language, and each of its
 /// passages has an id found in that source (same id = aligned passage).
-pub fn translations(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn translations(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for s in ctx.sources() {
         let Some(of) = &s.value.translation_of else {
             continue;
@@ -269,7 +301,7 @@ mod tests {
 
     #[test]
     fn dates() {
-        for ok in ["2023", "2023-03", "2024-11-05"] {
+        for ok in ["2023", "2023-03", "2024-11-05", "2024-02-29", "2000-02-29"] {
             assert!(is_date(ok), "{ok}");
         }
         for bad in [
@@ -277,6 +309,11 @@ mod tests {
             "2023-3",
             "2023-13",
             "2023-02-32",
+            "2023-02-31",
+            "2023-02-29",
+            "1900-02-29",
+            "2023-04-31",
+            "2023-01-01-01",
             "2023/03",
             "n.d.",
             "",

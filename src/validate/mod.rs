@@ -1,118 +1,177 @@
-//! Validate: run every rule over the raw glossary, collect every problem, then build the model.
+//! Validate: run every rule over the glossary, collect every problem, then build the model.
 //!
-//! Each rule is a small function in [`CHECKS`], registered with the code it reports. The
-//! rules read the raw, positioned input through a [`Ctx`] of lookup tables built once; none
-//! stops at the first problem. Only when no error was found is the [`Glossary`] built.
+//! Every rule is a small function in one registry, [`RULES`], with the codes it may report
+//! (checked: a rule reporting a code it does not declare fails a debug assertion, and every
+//! code has a rule). Rules come in two stages:
+//! - [`Stage::Raw`] rules read the raw, positioned input through the [`Tables`] built once;
+//!   none stops at the first problem. Only when none found an error is the [`Glossary`] built.
+//! - [`Stage::Linked`] rules (K codes) read the valid model and what the linker found in it
+//!   ([`Linked`]); [`validate_linked`] runs them.
+//!
+//! Diagnostics, the loader's included, are sorted once, at the end.
 
 mod build;
-mod ctx;
 mod entries;
+mod linked;
 mod refs;
+mod tables;
 mod terms;
 mod text;
+mod yaml12;
 
 use rayon::prelude::*;
 
 use crate::codes::Code;
-use crate::diag::{self, Diagnostic, Files};
+use crate::diag::{self, Diagnostic, Files, Severity};
+use crate::link::{Linker, Links};
 use crate::load::RawGlossary;
 use crate::model::Glossary;
+use crate::segment::Dictionary;
 
-pub use ctx::{is_slug, Ctx};
+pub use linked::Linked;
+pub use tables::{is_slug, Tables};
 
 /// A rule: the codes it may report and the function that checks it.
-pub struct Check {
+pub struct Rule {
     pub codes: &'static [Code],
-    pub run: fn(&Ctx, &mut Vec<Diagnostic>),
+    pub run: Stage,
+}
+
+/// What a rule reads.
+#[derive(Clone, Copy)]
+pub enum Stage {
+    /// The raw input, before the model exists.
+    Raw(fn(&Tables, &mut Vec<Diagnostic>)),
+    /// The valid model and its links.
+    Linked(fn(&Linked, &mut Vec<Diagnostic>)),
 }
 
 /// The registry of rules, run in this order.
-pub const CHECKS: &[Check] = &[
-    Check {
+pub const RULES: &[Rule] = &[
+    Rule {
         codes: &[Code::BadId, Code::IdFileMismatch, Code::DuplicateId],
-        run: entries::ids,
+        run: Stage::Raw(entries::ids),
     },
-    Check {
+    Rule {
         codes: &[Code::UndeclaredLanguage, Code::MissingLanguage],
-        run: entries::languages,
+        run: Stage::Raw(entries::languages),
     },
-    Check {
+    Rule {
         codes: &[Code::UnknownDomain, Code::UnknownAuthority],
-        run: entries::declared_names,
+        run: Stage::Raw(entries::declared_names),
     },
-    Check {
+    Rule {
         codes: &[Code::BadDate],
-        run: entries::dates,
+        run: Stage::Raw(entries::dates),
     },
-    Check {
+    Rule {
         codes: &[Code::TranslationMismatch],
-        run: entries::translations,
+        run: Stage::Raw(entries::translations),
     },
-    Check {
+    Rule {
         codes: &[Code::DuplicateTerm, Code::PreferredCount],
-        run: terms::counts,
+        run: Stage::Raw(terms::counts),
     },
-    Check {
+    Rule {
         codes: &[Code::DeprecatedWithoutNote],
-        run: terms::notes_for_deprecated,
+        run: Stage::Raw(terms::notes_for_deprecated),
     },
-    Check {
+    Rule {
         codes: &[
             Code::PinyinMismatch,
             Code::TraditionalMismatch,
             Code::ChineseFieldMisplaced,
             Code::MissingPinyin,
         ],
-        run: terms::chinese_forms,
+        run: Stage::Raw(terms::chinese_forms),
     },
-    Check {
+    Rule {
         codes: &[Code::UndeclaredHomonym],
-        run: terms::homonyms,
+        run: Stage::Raw(terms::homonyms),
     },
-    Check {
+    Rule {
         codes: &[Code::UnknownConcept, Code::SelfReference],
-        run: refs::relations,
+        run: Stage::Raw(refs::relations),
     },
-    Check {
+    Rule {
         codes: &[Code::UnknownReference, Code::AttestationLanguage],
-        run: refs::passages,
+        run: Stage::Raw(refs::passages),
     },
-    Check {
+    Rule {
         codes: &[Code::QuoteNotFound],
-        run: refs::quotes,
+        run: Stage::Raw(refs::quotes),
     },
-    Check {
+    Rule {
         codes: &[Code::UnsafeUrl, Code::RawHtml],
-        run: text::markdown_and_urls,
+        run: Stage::Raw(text::markdown_and_urls),
     },
-    Check {
+    Rule {
         codes: &[Code::EmptyText],
-        run: text::blanks,
+        run: Stage::Raw(text::blanks),
     },
-    Check {
+    Rule {
         codes: &[Code::MissingDefinition],
-        run: text::definitions,
+        run: Stage::Raw(text::definitions),
+    },
+    Rule {
+        codes: &[Code::PlainScalarNotText],
+        run: Stage::Raw(yaml12::plain_scalars),
+    },
+    Rule {
+        codes: &[Code::TermSplit, Code::SenseElsewhere],
+        run: Stage::Linked(linked::attestations),
+    },
+    Rule {
+        codes: &[Code::Unlinked],
+        run: Stage::Linked(linked::unlinked_concepts),
     },
 ];
 
-/// Validates a loaded glossary: runs every rule, then, when no error was found, builds the
-/// model from the raw tree (using it up). Every diagnostic, the loader's included, comes back
-/// in a stable order, with the files to quote.
+/// Validates a loaded glossary with the raw-stage rules, then, when no error was found, builds
+/// the model from the raw tree (using it up). Every diagnostic, the loader's included, comes
+/// back in a stable order, with the files to quote.
 pub fn validate(raw: RawGlossary, load_diags: Vec<Diagnostic>) -> Validated {
+    let mut v = check_raw(raw, load_diags);
+    diag::sort(&mut v.diags);
+    v
+}
+
+/// [`validate`], then, when the model was built, links it with a linker whose segmenter has
+/// `dictionary` and runs the linking rules. Returns the linker and links too (the caller may
+/// use them, or not wait for them to be freed).
+pub fn validate_linked(
+    raw: RawGlossary,
+    load_diags: Vec<Diagnostic>,
+    dictionary: Dictionary,
+) -> (Validated, Option<(Linker, Links)>) {
+    let mut v = check_raw(raw, load_diags);
+    let linked = v.glossary.as_ref().map(|g| {
+        let linker = Linker::with_dictionary(g, |_| true, dictionary);
+        let links = linker.link_glossary(g);
+        let ctx = Linked::new(g, &v.files, &linker, &links);
+        let found = run(&ctx, |stage| match stage {
+            Stage::Linked(f) => Some(f),
+            Stage::Raw(_) => None,
+        });
+        (found, linker, links)
+    });
+    let linked = linked.map(|(found, linker, links)| {
+        v.diags.extend(found);
+        (linker, links)
+    });
+    diag::sort(&mut v.diags);
+    (v, linked)
+}
+
+/// The raw-stage rules, then the model if no error was found; diagnostics unsorted.
+fn check_raw(raw: RawGlossary, load_diags: Vec<Diagnostic>) -> Validated {
     let mut diags = load_diags;
-    {
-        let ctx = Ctx::new(&raw);
-        // The rules are independent: run them side by side.
-        diags.par_extend(CHECKS.par_iter().flat_map_iter(|check| {
-            let mut found = Vec::new();
-            (check.run)(&ctx, &mut found);
-            found
-        }));
-    }
-    diag::sort(&mut diags);
-    let clean = !diags
-        .iter()
-        .any(|d| d.severity() == crate::diag::Severity::Error);
+    let found = run(&Tables::new(&raw, &diags), |stage| match stage {
+        Stage::Raw(f) => Some(f),
+        Stage::Linked(_) => None,
+    });
+    diags.extend(found);
+    let clean = !diags.iter().any(|d| d.severity() == Severity::Error);
     let (files, glossary) = if clean {
         build::glossary(raw)
     } else {
@@ -123,6 +182,29 @@ pub fn validate(raw: RawGlossary, load_diags: Vec<Diagnostic>) -> Validated {
         glossary,
         diags,
     }
+}
+
+/// Runs the rules of one stage side by side (they are independent); in debug builds, checks
+/// that each reports only the codes it declares.
+fn run<In: Sync>(
+    input: &In,
+    pick: impl Fn(Stage) -> Option<fn(&In, &mut Vec<Diagnostic>)> + Sync,
+) -> Vec<Diagnostic> {
+    RULES
+        .par_iter()
+        .filter_map(|rule| Some((rule, pick(rule.run)?)))
+        .flat_map_iter(|(rule, check)| {
+            let mut found = Vec::new();
+            check(input, &mut found);
+            debug_assert!(
+                found.iter().all(|d| rule.codes.contains(&d.code)),
+                "a rule declaring {:?} reported {:?}",
+                rule.codes,
+                found.iter().map(|d| d.code).collect::<Vec<_>>()
+            );
+            found
+        })
+        .collect()
 }
 
 /// What [`validate`] gives back.
@@ -141,14 +223,15 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
+    /// Every validation and linking code has exactly one rule (loading codes come from the
+    /// loader).
     #[test]
-    fn every_validation_code_has_a_check() {
-        let covered: BTreeSet<Code> = CHECKS
-            .iter()
-            .flat_map(|c| c.codes.iter().copied())
-            .collect();
-        for code in Code::ALL.iter().filter(|c| c.id().starts_with('V')) {
-            assert!(covered.contains(code), "{} has no check", code.id());
+    fn every_rule_code_has_one_rule() {
+        let declared: Vec<Code> = RULES.iter().flat_map(|r| r.codes.iter().copied()).collect();
+        let unique: BTreeSet<Code> = declared.iter().copied().collect();
+        assert_eq!(unique.len(), declared.len(), "a code declared twice");
+        for code in Code::ALL.iter().filter(|c| !c.id().starts_with('L')) {
+            assert!(unique.contains(code), "{} has no rule", code.id());
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Rules on references: relations between concepts, `source#passage` references, quotes.
 
-use super::ctx::{suggest, Ctx};
+use super::tables::{suggest, Tables};
 use crate::codes::Code;
 use crate::diag::{Diagnostic, FileId};
 use crate::raw::{RawConcept, SpannedStr};
@@ -25,7 +25,7 @@ fn named_concepts(c: &RawConcept) -> Vec<(&'static str, &SpannedStr)> {
 }
 
 /// V105 V122: relations, components and homonyms name existing concepts, other than itself.
-pub fn relations(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn relations(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for c in ctx.concepts() {
         for (field, id) in named_concepts(&c.value) {
             if id.value == c.value.id.value {
@@ -37,7 +37,7 @@ pub fn relations(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     .at(ctx.label(c.file, id).with_message("this concept"))
                     .help("remove it: a concept is not related to itself"),
                 );
-            } else if !ctx.concepts.contains_key(id.value.as_str()) {
+            } else if !ctx.knows_concept(&id.value) {
                 let help = match suggest(&id.value, ctx.concepts.keys().copied()) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => "name a concept file in glossary/concepts/ (without .yaml)".into(),
@@ -75,10 +75,11 @@ fn passage_refs(c: &RawConcept) -> Vec<(&SpannedStr, Option<&str>)> {
 }
 
 /// V106 V124: `source#passage` references resolve; attestations are in the term's language.
-pub fn passages(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn passages(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for c in ctx.concepts() {
         for (reference, lang) in passage_refs(&c.value) {
             match ctx.passage(&reference.value) {
+                None if ctx.source_unreadable(&reference.value) => {}
                 None => out.push(unresolved(ctx, c.file, reference)),
                 Some((_, passage_lang)) => {
                     if let Some(lang) = lang.filter(|l| *l != passage_lang) {
@@ -97,7 +98,7 @@ pub fn passages(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn unresolved(ctx: &Ctx, file: FileId, reference: &SpannedStr) -> Diagnostic {
+fn unresolved(ctx: &Tables, file: FileId, reference: &SpannedStr) -> Diagnostic {
     let d = Diagnostic::new(
         Code::UnknownReference,
         format!("reference `{}` does not resolve", reference.value),
@@ -127,16 +128,20 @@ fn unresolved(ctx: &Ctx, file: FileId, reference: &SpannedStr) -> Diagnostic {
                 .iter()
                 .map(|p| p.id.value.as_str())
                 .collect();
+            let help = match suggest(passage, ids.iter().copied()) {
+                Some(p) => format!("did you mean `{source}#{p}`?"),
+                None => format!("its passages are: {}", ids.join(", ")),
+            };
             d.at(ctx
                 .label(file, reference)
                 .with_message(format!("`{source}` has no passage `{passage}`")))
-                .help(format!("its passages are: {}", ids.join(", ")))
+                .help(help)
         }
     }
 }
 
 /// V114: a citation's quote occurs in the cited passage, whitespace-normalised.
-pub fn quotes(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn quotes(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for c in ctx.concepts() {
         for cit in &c.value.citations {
             let (Some(quote), Some((text, _))) = (&cit.quote, ctx.passage(&cit.reference.value))

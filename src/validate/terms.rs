@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::ctx::Ctx;
+use super::tables::Tables;
 use crate::chinese;
 use crate::codes::Code;
 use crate::diag::{Diagnostic, FileId};
@@ -20,7 +20,7 @@ fn terms(c: &RawConcept) -> impl Iterator<Item = (&SpannedStr, &RawTerm)> {
 }
 
 /// V104 V110: a term appears once per language; each language has exactly one preferred.
-pub fn counts(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn counts(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for c in ctx.concepts() {
         for (lang, ts) in &c.value.terms.0 {
             duplicates(ctx, c.file, ts, out);
@@ -28,7 +28,9 @@ pub fn counts(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .filter(|t| t.status == Status::Preferred)
                 .collect();
-            if ts.is_empty() || preferred.len() == 1 {
+            // A term that failed to load may be the preferred one.
+            let missing = preferred.is_empty() && ctx.damaged(c.file);
+            if ts.is_empty() || preferred.len() == 1 || missing {
                 continue;
             }
             let d = Diagnostic::new(
@@ -40,15 +42,16 @@ pub fn counts(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     preferred.len()
                 ),
             );
-            out.push(match preferred.as_slice() {
+            let d = match preferred.as_slice() {
+                [_] => continue,
                 [] => d
                     .at(ctx.label(c.file, lang).with_message("no preferred term"))
                     .help("mark the rendering to use with `status: preferred`"),
-                [first, rest @ ..] => rest
+                [first, second, rest @ ..] => rest
                     .iter()
                     .fold(
                         d.at(ctx
-                            .label(c.file, &rest[0].term)
+                            .label(c.file, &second.term)
                             .with_message("second preferred term")),
                         |d, t| d.also(ctx.label(c.file, &t.term)),
                     )
@@ -57,12 +60,13 @@ pub fn counts(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                             .with_message("first preferred term"),
                     )
                     .help("keep one `preferred`; make the others `admitted`"),
-            });
+            };
+            out.push(d);
         }
     }
 }
 
-fn duplicates(ctx: &Ctx, file: FileId, ts: &[RawTerm], out: &mut Vec<Diagnostic>) {
+fn duplicates(ctx: &Tables, file: FileId, ts: &[RawTerm], out: &mut Vec<Diagnostic>) {
     let mut first: BTreeMap<String, &SpannedStr> = BTreeMap::new();
     for t in ts {
         let key = t.term.value.trim().to_lowercase();
@@ -84,7 +88,7 @@ fn duplicates(ctx: &Ctx, file: FileId, ts: &[RawTerm], out: &mut Vec<Diagnostic>
 }
 
 /// V117: a deprecated or superseded term says why in a note.
-pub fn notes_for_deprecated(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn notes_for_deprecated(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for c in ctx.concepts() {
         for (_, t) in terms(&c.value) {
             let needs = matches!(t.status, Status::Deprecated | Status::Superseded);
@@ -92,7 +96,7 @@ pub fn notes_for_deprecated(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         Code::DeprecatedWithoutNote,
-                        format!("{:?} term `{}` has no note", t.status, t.term.value).to_lowercase(),
+                        format!("{} term `{}` has no note", t.status.word(), t.term.value),
                     )
                     .at(ctx.label(c.file, &t.term).with_message("needs a note"))
                     .help("add `note:` saying why translators should avoid it, and what to use instead"),
@@ -104,7 +108,7 @@ pub fn notes_for_deprecated(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 
 /// V112 V113 V120 V121: pinyin and traditional forms match the characters, and only
 /// Chinese terms carry them.
-pub fn chinese_forms(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn chinese_forms(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     // The costliest rule (a pinyin search and three conversions a term): split it up.
     out.par_extend(ctx.raw.concepts.par_iter().flat_map_iter(|c| {
         let mut found = Vec::new();
@@ -113,10 +117,10 @@ pub fn chinese_forms(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }));
 }
 
-fn chinese_forms_of(ctx: &Ctx, c: &Loaded<RawConcept>, out: &mut Vec<Diagnostic>) {
+fn chinese_forms_of(ctx: &Tables, c: &Loaded<RawConcept>, out: &mut Vec<Diagnostic>) {
     {
         for (lang, t) in terms(&c.value) {
-            if lang.value == "zh" {
+            if chinese::is_chinese(&lang.value) {
                 check_zh_term(ctx, c, t, out);
             } else {
                 for field in [&t.pinyin, &t.traditional].into_iter().flatten() {
@@ -139,13 +143,14 @@ fn chinese_forms_of(ctx: &Ctx, c: &Loaded<RawConcept>, out: &mut Vec<Diagnostic>
     }
 }
 
-fn check_zh_term(ctx: &Ctx, c: &Loaded<RawConcept>, t: &RawTerm, out: &mut Vec<Diagnostic>) {
+fn check_zh_term(ctx: &Tables, c: &Loaded<RawConcept>, t: &RawTerm, out: &mut Vec<Diagnostic>) {
     match &t.pinyin {
         Some(p) => {
             if let Err(e) = chinese::check_pinyin(&t.term.value, &p.value) {
                 out.push(pinyin_mismatch(ctx, c.file, t, p, &e));
             }
         }
+        None if ctx.damaged(c.file) => {}
         None => out.push(
             Diagnostic::new(
                 Code::MissingPinyin,
@@ -184,7 +189,7 @@ fn check_zh_term(ctx: &Ctx, c: &Loaded<RawConcept>, t: &RawTerm, out: &mut Vec<D
 }
 
 fn pinyin_mismatch(
-    ctx: &Ctx,
+    ctx: &Tables,
     file: FileId,
     t: &RawTerm,
     p: &SpannedStr,
@@ -219,7 +224,7 @@ fn pinyin_mismatch(
 }
 
 /// V118: two concepts with the same preferred term in a language name each other as homonyms.
-pub fn homonyms(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn homonyms(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     // Every preferred term with its language and folded form, in file order; sorted stably
     // by the pair, each group's first is the term the later ones collide with.
     let mut preferred: Vec<(&str, String, &Loaded<RawConcept>, &RawTerm)> = ctx

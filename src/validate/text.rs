@@ -1,13 +1,13 @@
 //! Rules on free text: Markdown fields, URLs, blank values.
 
-use super::ctx::Ctx;
+use super::tables::Tables;
 use crate::codes::Code;
 use crate::diag::{Diagnostic, FileId, Label};
 use crate::markdown::{self, Finding};
 use crate::raw::SpannedStr;
 
 /// V115 V116: no raw HTML and no unsafe links in Markdown; source URLs are http(s).
-pub fn markdown_and_urls(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn markdown_and_urls(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for c in ctx.concepts() {
         let fields = c.value.definition.0.iter().chain(&c.value.notes.0);
         for (_, text) in fields {
@@ -32,7 +32,12 @@ pub fn markdown_and_urls(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn markdown_finding(ctx: &Ctx, file: FileId, field: &SpannedStr, finding: &Finding) -> Diagnostic {
+fn markdown_finding(
+    ctx: &Tables,
+    file: FileId,
+    field: &SpannedStr,
+    finding: &Finding,
+) -> Diagnostic {
     let (code, needle, message, help) = match finding {
         Finding::RawHtml { html, .. } => (
             Code::RawHtml,
@@ -54,7 +59,7 @@ fn markdown_finding(ctx: &Ctx, file: FileId, field: &SpannedStr, finding: &Findi
 
 /// The label of `needle` inside a (possibly block) scalar: its first occurrence in the file
 /// at or after the scalar's start, else the scalar itself.
-fn locate_in_field(ctx: &Ctx, file: FileId, field: &SpannedStr, needle: &str) -> Label {
+fn locate_in_field(ctx: &Tables, file: FileId, field: &SpannedStr, needle: &str) -> Label {
     let scalar = ctx.label(file, field);
     let text = ctx.raw.files.text(file);
     let first_line = needle.lines().next().unwrap_or_default();
@@ -68,7 +73,7 @@ fn locate_in_field(ctx: &Ctx, file: FileId, field: &SpannedStr, needle: &str) ->
 }
 
 /// V125: terms, definitions, notes and passages are not blank.
-pub fn blanks(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub fn blanks(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for c in ctx.concepts() {
         let terms = c
             .value
@@ -96,15 +101,15 @@ pub fn blanks(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn blank(ctx: &Ctx, file: FileId, at: &SpannedStr, what: &str) -> Diagnostic {
+fn blank(ctx: &Tables, file: FileId, at: &SpannedStr, what: &str) -> Diagnostic {
     Diagnostic::new(Code::EmptyText, what)
         .at(ctx.label(file, at).with_message("blank"))
         .help("write the text, or remove the entry")
 }
 
 /// V126: every concept has an English definition, the one a translator reads first.
-pub fn definitions(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for c in ctx.concepts() {
+pub fn definitions(ctx: &Tables, out: &mut Vec<Diagnostic>) {
+    for c in ctx.concepts().filter(|c| !ctx.damaged(c.file)) {
         if !c
             .value
             .definition

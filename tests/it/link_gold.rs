@@ -139,6 +139,7 @@ fn glossary(sources: Vec<Source>) -> Glossary {
         languages: ["zh", "en", "fr", "es"].map(String::from).to_vec(),
         domains: BTreeMap::new(),
         authorities: BTreeMap::new(),
+        site_url: None,
         concepts,
         sources: sources.into_iter().map(|s| (s.id.clone(), s)).collect(),
     }

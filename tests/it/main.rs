@@ -1,8 +1,11 @@
 //! The integration tests: one binary, one module per command.
 
+mod check;
 mod glossary;
 mod link_gold;
+mod lookup;
 mod quick_reader;
 mod robustness;
+mod site;
 mod support;
 mod validate;

@@ -1,4 +1,5 @@
-//! Warnings that only linking can find, for `shuyu validate`.
+//! The rules that only linking can check (K codes): they read the valid model and what the
+//! linker found in it.
 //!
 //! - K201 `term-split`: a Chinese term that occurs in a passage attesting it, but that the
 //!   segmenter does not keep whole there (it is cut together with its neighbours), so the
@@ -12,52 +13,74 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{is_chinese, Linker, Links, Occurrence, PassageLinks};
 use crate::codes::Code;
 use crate::diag::{Diagnostic, Files};
+use crate::link::{is_chinese, Linker, Links, Occurrence, PassageLinks};
 use crate::model::{Concept, Glossary, PassageRef, Term};
 use crate::segment::{block_around, Segmenter};
 
-/// Links the glossary and reports K201 and K202 warnings.
-pub fn lint(glossary: &Glossary, files: &Files) -> Vec<Diagnostic> {
-    let linker = Linker::new(glossary);
-    let links = linker.link_glossary(glossary);
-    lint_linked(glossary, files, &linker, &links)
+/// What the linking rules see: the valid model, its files, the linker and its links, with
+/// indexes over the links built once.
+pub struct Linked<'a> {
+    pub glossary: &'a Glossary,
+    pub files: &'a Files,
+    pub linker: &'a Linker,
+    /// Every concept some occurrence may stand for.
+    linked: HashSet<&'a str>,
+    /// Each passage's links by its reference (the first, as `Links::get` finds it).
+    by_ref: HashMap<(&'a str, &'a str), &'a PassageLinks>,
 }
 
-/// [`lint`] for a glossary already linked by `linker`.
-pub fn lint_linked(
-    glossary: &Glossary,
-    files: &Files,
-    linker: &Linker,
-    links: &Links,
-) -> Vec<Diagnostic> {
-    // Every concept some occurrence may stand for, and each passage's links by its
-    // reference: one pass over the links instead of one per concept.
-    let linked: HashSet<&str> = links
-        .passages
-        .iter()
-        .flat_map(|p| &p.occurrences)
-        .flat_map(|o| o.concepts.iter().map(String::as_str))
-        .collect();
-    let mut by_ref: HashMap<(&str, &str), &PassageLinks> = HashMap::new();
-    for p in &links.passages {
-        // `Links::get` finds the first passage of a reference: keep the first.
-        by_ref
-            .entry((p.source.as_str(), p.passage.as_str()))
-            .or_insert(p);
-    }
-    let mut out = Vec::new();
-    for concept in glossary.concepts.values() {
-        let seg = linker.segmenter();
-        out.extend(unlinked_attestations(
-            glossary, files, seg, &by_ref, concept,
-        ));
-        if !linked.contains(concept.id.as_str()) {
-            out.push(unlinked(files, concept));
+impl<'a> Linked<'a> {
+    pub fn new(
+        glossary: &'a Glossary,
+        files: &'a Files,
+        linker: &'a Linker,
+        links: &'a Links,
+    ) -> Self {
+        let linked = links
+            .passages
+            .iter()
+            .flat_map(|p| &p.occurrences)
+            .flat_map(|o| o.concepts.iter().map(String::as_str))
+            .collect();
+        let mut by_ref = HashMap::new();
+        for p in &links.passages {
+            by_ref
+                .entry((p.source.as_str(), p.passage.as_str()))
+                .or_insert(p);
+        }
+        Linked {
+            glossary,
+            files,
+            linker,
+            linked,
+            by_ref,
         }
     }
-    out
+}
+
+/// K202: a concept that no passage links to.
+pub fn unlinked_concepts(ctx: &Linked, out: &mut Vec<Diagnostic>) {
+    for concept in ctx.glossary.concepts.values() {
+        if !ctx.linked.contains(concept.id.as_str()) {
+            out.push(unlinked(ctx.files, concept));
+        }
+    }
+}
+
+/// K201 K203: a term that a passage attesting it does not link to its concept.
+pub fn attestations(ctx: &Linked, out: &mut Vec<Diagnostic>) {
+    let seg = ctx.linker.segmenter();
+    for concept in ctx.glossary.concepts.values() {
+        out.extend(unlinked_attestations(
+            ctx.glossary,
+            ctx.files,
+            seg,
+            &ctx.by_ref,
+            concept,
+        ));
+    }
 }
 
 fn unlinked(files: &Files, concept: &Concept) -> Diagnostic {
@@ -171,13 +194,19 @@ fn split(
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::department;
     use super::*;
+    use crate::link::fixture::department;
 
     #[test]
     fn split_and_unlinked_terms_are_warned() {
         let g = department();
-        let d = lint(&g, &Files::default());
+        let linker = Linker::new(&g);
+        let links = linker.link_glossary(&g);
+        let files = Files::default();
+        let ctx = Linked::new(&g, &files, &linker, &links);
+        let mut d = Vec::new();
+        attestations(&ctx, &mut d);
+        unlinked_concepts(&ctx, &mut d);
         let codes: Vec<_> = d.iter().map(|d| (d.code, d.message.as_str())).collect();
         assert_eq!(codes.len(), 3, "{codes:?}");
         assert_eq!(codes[0].0, Code::TermSplit);

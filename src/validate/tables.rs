@@ -2,12 +2,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diag::{FileId, Label};
+use crate::diag::{Diagnostic, FileId, Label, Severity};
 use crate::load::{label_at, Loaded, RawGlossary};
 use crate::raw::{RawConcept, RawSource, SpannedStr};
 
 /// What every rule can see: the raw input and indexes over it.
-pub struct Ctx<'a> {
+pub struct Tables<'a> {
     pub raw: &'a RawGlossary,
     /// Languages declared in glossary.yaml, in declared order.
     pub languages: Vec<&'a str>,
@@ -17,16 +17,26 @@ pub struct Ctx<'a> {
     pub concepts: BTreeMap<&'a str, &'a Loaded<RawConcept>>,
     /// Sources by id: the first file that defines each id.
     pub sources: BTreeMap<&'a str, &'a Loaded<RawSource>>,
+    /// The ids (file stems) of concept files that could not be read at all: they exist for
+    /// references, so a mistake in one file is not also reported in every file naming it.
+    pub unreadable_concepts: BTreeSet<&'a str>,
+    /// The same for source files: references to their passages are not judged.
+    pub unreadable_sources: BTreeSet<&'a str>,
+    /// The files where the loader found an error, with where each error starts. What such a file lacks may be what failed
+    /// to load (a misspelt `defintion:`, a term whose status did not parse), so the rules
+    /// that report something missing stay silent there: one mistake, one error.
+    pub damaged: BTreeMap<FileId, BTreeSet<usize>>,
 }
 
-impl<'a> Ctx<'a> {
-    pub fn new(raw: &'a RawGlossary) -> Self {
+impl<'a> Tables<'a> {
+    /// The tables of `raw`, whose loading reported `load_diags`.
+    pub fn new(raw: &'a RawGlossary, load_diags: &[Diagnostic]) -> Self {
         let meta = raw.glossary.as_ref().map(|g| &g.value);
         let languages = meta.map_or_else(Vec::new, |m| {
             m.languages.iter().map(|l| l.value.as_str()).collect()
         });
         let names =
-            |pick: fn(&'a crate::raw::RawGlossaryFile) -> &'a crate::raw::KeyedList<String>| {
+            |pick: fn(&'a crate::raw::RawGlossaryFile) -> &'a crate::raw::LocatedMap<String>| {
                 meta.map_or_else(BTreeSet::new, |m| {
                     pick(m).0.iter().map(|(k, _)| k.value.as_str()).collect()
                 })
@@ -39,14 +49,50 @@ impl<'a> Ctx<'a> {
         for s in &raw.sources {
             sources.entry(s.value.id.value.as_str()).or_insert(s);
         }
-        Ctx {
+        let mut damaged: BTreeMap<FileId, BTreeSet<usize>> = BTreeMap::new();
+        let errors = load_diags
+            .iter()
+            .filter(|d| d.severity() == Severity::Error);
+        for label in errors.filter_map(|d| d.primary.as_ref()) {
+            damaged
+                .entry(label.file)
+                .or_default()
+                .insert(label.span.start);
+        }
+        Tables {
             raw,
             languages,
             domains: names(|m| &m.domains),
             authorities: names(|m| &m.authorities),
             concepts,
             sources,
+            unreadable_concepts: unreadable(raw, "concepts"),
+            unreadable_sources: unreadable(raw, "sources"),
+            damaged,
         }
+    }
+
+    /// Whether `id` names a concept, read or not (an unreadable file's problems are reported
+    /// in it).
+    pub fn knows_concept(&self, id: &str) -> bool {
+        self.concepts.contains_key(id) || self.unreadable_concepts.contains(id)
+    }
+
+    /// Whether a `source#passage` reference names a source file that could not be read.
+    pub fn source_unreadable(&self, reference: &str) -> bool {
+        let source = reference.split_once('#').map_or(reference, |(s, _)| s);
+        self.unreadable_sources.contains(source)
+    }
+
+    /// Whether the loader found an error in `file`: see [`Tables::damaged`].
+    pub fn damaged(&self, file: FileId) -> bool {
+        self.damaged.contains_key(&file)
+    }
+
+    /// Whether the loader reported an error starting at byte `start` of `file`: a rule
+    /// finding a problem at the same place would report the same mistake again.
+    pub fn load_error_at(&self, file: FileId, start: usize) -> bool {
+        self.damaged.get(&file).is_some_and(|s| s.contains(&start))
     }
 
     /// Whether glossary.yaml was read, so that declarations can be checked against it.
@@ -82,6 +128,27 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The stems of the files of `folder` (concepts or sources) that gave no value.
+fn unreadable<'a>(raw: &'a RawGlossary, folder: &str) -> BTreeSet<&'a str> {
+    let read: BTreeSet<FileId> = raw
+        .concepts
+        .iter()
+        .map(|c| c.file)
+        .chain(raw.sources.iter().map(|s| s.file))
+        .collect();
+    let in_folder = |file: FileId| {
+        let parent = raw.files.path(file).parent();
+        parent
+            .and_then(|p| p.file_name())
+            .is_some_and(|n| n == folder)
+    };
+    raw.stems
+        .iter()
+        .filter(|(file, _)| !read.contains(file) && in_folder(*file))
+        .map(|(_, stem)| stem.as_str())
+        .collect()
+}
+
 /// Whether `id` is a lowercase slug: a-z and 0-9 in words joined by single hyphens.
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()
@@ -92,30 +159,7 @@ pub fn is_slug(id: &str) -> bool {
         })
 }
 
-/// The closest of `candidates` to `wrong`, to suggest as a fix ("did you mean …").
-pub fn suggest<'c>(wrong: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(wrong, c), c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
-        .min()
-        .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
+pub use crate::suggest::suggest;
 
 #[cfg(test)]
 mod tests {
@@ -136,14 +180,5 @@ mod tests {
         ] {
             assert!(!is_slug(bad), "{bad}");
         }
-    }
-
-    #[test]
-    fn suggestions() {
-        assert_eq!(
-            suggest("goverance", ["governance", "stability"]),
-            Some("governance")
-        );
-        assert_eq!(suggest("xyz", ["governance"]), None);
     }
 }

@@ -12,7 +12,7 @@ use schemars::JsonSchema;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-pub use crate::load::Located;
+pub use super::Located;
 
 /// A string with the line and column where it was written.
 pub type SpannedStr = Located<String>;
@@ -20,19 +20,19 @@ pub type SpannedStr = Located<String>;
 /// A YAML mapping kept in file order with the position of every key, so that a diagnostic
 /// can point at `de:` in `terms: { de: … }`. Validation rejects duplicate keys.
 #[derive(Debug, Clone)]
-pub struct KeyedList<V>(pub Vec<(SpannedStr, V)>);
+pub struct LocatedMap<V>(pub Vec<(SpannedStr, V)>);
 
-impl<V> Default for KeyedList<V> {
+impl<V> Default for LocatedMap<V> {
     fn default() -> Self {
-        KeyedList(Vec::new())
+        LocatedMap(Vec::new())
     }
 }
 
-impl<'de, V: Deserialize<'de>> Deserialize<'de> for KeyedList<V> {
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for LocatedMap<V> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyedVisitor<V>(PhantomData<V>);
-        impl<'de, V: Deserialize<'de>> Visitor<'de> for KeyedVisitor<V> {
-            type Value = KeyedList<V>;
+        struct LocatedMapVisitor<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for LocatedMapVisitor<V> {
+            type Value = LocatedMap<V>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a mapping")
             }
@@ -41,14 +41,14 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for KeyedList<V> {
                 while let Some(entry) = map.next_entry()? {
                     entries.push(entry);
                 }
-                Ok(KeyedList(entries))
+                Ok(LocatedMap(entries))
             }
         }
-        deserializer.deserialize_map(KeyedVisitor(PhantomData))
+        deserializer.deserialize_map(LocatedMapVisitor(PhantomData))
     }
 }
 
-impl<V: JsonSchema> JsonSchema for KeyedList<V> {
+impl<V: JsonSchema> JsonSchema for LocatedMap<V> {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         format!("Map_of_{}", V::schema_name()).into()
     }
@@ -71,10 +71,15 @@ pub struct RawGlossaryFile {
     pub languages: Vec<SpannedStr>,
     /// Subject domains a concept may belong to: slug → label.
     #[serde(default)]
-    pub domains: KeyedList<String>,
+    pub domains: LocatedMap<String>,
     /// Kinds of authority a rendering or source may have (official, scholarly, …): slug → what it means.
     #[serde(default)]
-    pub authorities: KeyedList<String>,
+    pub authorities: LocatedMap<String>,
+    /// The address the site is published at (`https://example.org/shuyu/`): permalinks in
+    /// citations and other commands' output, and the 404 page, use it. Optional: every other
+    /// link of the site is relative.
+    #[serde(default)]
+    pub site_url: Option<String>,
 }
 
 /// The status of a term (TBX `administrativeStatus`).
@@ -91,6 +96,16 @@ pub enum Status {
     Deprecated,
     /// Once official, replaced by the preferred term; the note says since when.
     Superseded,
+}
+
+impl Status {
+    /// Every status, as written in a file.
+    pub const WORDS: [&'static str; 4] = ["preferred", "admitted", "deprecated", "superseded"];
+
+    /// The status as written in a file (`preferred`).
+    pub fn word(self) -> &'static str {
+        Self::WORDS[self as usize]
+    }
 }
 
 /// The form of a term (TBX `termType`).
@@ -227,15 +242,15 @@ pub struct RawConcept {
     #[schemars(with = "Vec<String>")]
     pub domains: Vec<SpannedStr>,
     /// Terms by language code: every rendering in use, with its status.
-    pub terms: KeyedList<Vec<RawTerm>>,
+    pub terms: LocatedMap<Vec<RawTerm>>,
     /// Definition by language code (Markdown, no raw HTML).
     #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, String>")]
-    pub definition: KeyedList<SpannedStr>,
+    pub definition: LocatedMap<SpannedStr>,
     /// Notes for translators by language code (Markdown, no raw HTML).
     #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, String>")]
-    pub notes: KeyedList<SpannedStr>,
+    pub notes: LocatedMap<SpannedStr>,
     /// Links to other concepts.
     #[serde(default)]
     pub relations: RawRelations,

@@ -1,0 +1,147 @@
+//! The static reference site: what translators read and editors publish.
+//!
+//! `shuyu build` renders the validated [`Glossary`] and what linking learnt ([`Linked`]) in
+//! these steps:
+//!
+//! 1. [`pages`] turns the model into one plain view per page (home, a page per concept and per
+//!    source, the browse pages), every link relative to the page, so the site works from
+//!    `file://`, at a domain root and under a sub-path.
+//! 2. [`mod@highlight`] marks linked terms in passages; [`svg`] draws the charts (renderings in
+//!    the wild, their timeline, the relation map) as inline SVG with text alternatives.
+//! 3. [`templates`] (the one owner of minijinja, autoescape on) renders the views with the
+//!    templates compiled into the binary, or a project's own `templates/` file by file.
+//! 4. [`output`] writes everything into a temporary folder beside the output, hard-links files
+//!    whose bytes did not change from the previous site (they keep their modification time),
+//!    and swaps the new site in whole: a failed or interrupted build leaves the old one.
+//!
+//! The search index ([`crate::search`]) is written as a script (`search-index.js`), so search
+//! works offline and from `file://`.
+
+pub mod highlight;
+pub mod output;
+pub mod pages;
+pub mod svg;
+pub mod templates;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::link::Linked;
+use crate::model::Glossary;
+use crate::search::SearchIndex;
+
+pub use output::OutputError;
+
+/// What a build needs besides the glossary.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (created if missing; its parent must exist).
+    pub out: PathBuf,
+    /// A folder whose templates and static files override the built-in ones, file by file.
+    pub templates: Option<PathBuf>,
+    /// The build date shown in citations (`YYYY-MM-DD`).
+    pub date: String,
+    /// Show a progress bar (on a terminal).
+    pub progress: bool,
+}
+
+/// What a build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub pages: usize,
+    /// Files written with new bytes (the rest were unchanged and kept from the previous site).
+    pub changed: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+}
+
+/// Why a build failed. The previous site is untouched in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error(transparent)]
+    Templates(#[from] templates::TemplateError),
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+/// Renders the whole site into `options.out`.
+pub fn build(
+    glossary: &Glossary,
+    linked: &Linked,
+    options: &BuildOptions,
+) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let engine = templates::Engine::new(options.templates.as_deref())?;
+    let site = pages::Site::new(glossary, linked, &options.date);
+    let staging = output::Staging::begin(&options.out)?;
+    let list = site.page_list();
+    let bar = progress_bar(options.progress, list.len());
+    let written: Result<Vec<bool>, BuildError> = list
+        .par_iter()
+        .map(|page| {
+            let html = engine.render(page.template(), &site.context(page))?;
+            bar.inc(1);
+            Ok(staging.write(&page.path(), html.as_bytes())?)
+        })
+        .collect();
+    let mut changed = written?.into_iter().filter(|c| *c).count();
+    let mut files = list.len();
+    for (path, bytes) in extra_files(glossary, &engine)? {
+        changed += usize::from(staging.write(Path::new(&path), &bytes)?);
+        files += 1;
+    }
+    bar.finish_and_clear();
+    staging.commit()?;
+    Ok(BuildReport {
+        pages: list.len(),
+        changed,
+        files,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// The static files and the search index.
+fn extra_files(
+    glossary: &Glossary,
+    engine: &templates::Engine,
+) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    let mut out = engine.static_files()?;
+    let index = SearchIndex::build(glossary);
+    out.push(("search-index.js".into(), search_script(&index).into_bytes()));
+    Ok(out)
+}
+
+/// The index as a script that sets `window.SHUYU_INDEX`: compact rows, `<` escaped so no
+/// entry can close the script.
+pub fn search_script(index: &SearchIndex) -> String {
+    let rows: Vec<serde_json::Value> = index
+        .entries
+        .iter()
+        .map(|e| {
+            let forms: Vec<serde_json::Value> = e
+                .forms
+                .iter()
+                .map(|f| serde_json::json!([f.kind, f.lang, f.status, f.text, f.key]))
+                .collect();
+            serde_json::json!([e.id, e.headword, e.pinyin, e.english, forms])
+        })
+        .collect();
+    let json = serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into());
+    format!(
+        "window.SHUYU_INDEX={};\n",
+        json.replace('<', "\\u003c").replace('\u{2028}', "\\u2028")
+    )
+}
+
+fn progress_bar(show: bool, len: usize) -> indicatif::ProgressBar {
+    if !show {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages") {
+        bar.set_style(style);
+    }
+    bar
+}
