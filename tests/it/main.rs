@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one module per command.
 
 mod check;
+mod check_official;
 mod glossary;
 mod link_gold;
 mod lookup;
