@@ -486,7 +486,13 @@ fn table(
             }
         }
         let cell = |n: usize| record.get(n).unwrap_or_default().to_string();
-        let rest: String = record.iter().skip(2).collect::<Vec<_>>().join(" ");
+        let rest: String = record
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| *n != columns.0 && *n != columns.1)
+            .map(|(_, c)| c)
+            .collect::<Vec<_>>()
+            .join(" ");
         let target = cell(columns.1);
         let mut ignore = ignore_markers(&rest);
         ignore.extend(ignore_markers(&target));
@@ -504,7 +510,9 @@ fn table(
     Ok(())
 }
 
-/// A header row: cells naming languages (`zh`, `en-US`) or roles (`source`, `target`).
+/// A header row: cells naming languages (`zh`, `en-US`) or roles (`source`, `target`). Other
+/// columns (an id, an attribution) may come first: `id, source, zh, en` is read as zh → en, a
+/// Chinese column naming the source before a `source` column does.
 fn header(record: &csv::StringRecord) -> Option<((usize, usize), Languages)> {
     let cells: Vec<String> = record
         .iter()
@@ -515,14 +523,19 @@ fn header(record: &csv::StringRecord) -> Option<((usize, usize), Languages)> {
         base.len() == 2 && base.chars().all(|ch| ch.is_ascii_lowercase())
     };
     let named = |c: &String| is_lang(c) || c == "source" || c == "target";
-    if cells.len() < 2 || !cells.iter().take(2).all(named) {
+    if cells.len() < 2 || cells.iter().filter(|c| named(c)).count() < 2 {
         return None;
     }
     let source = cells
         .iter()
-        .position(|c| c.starts_with("zh") || c == "source")
-        .unwrap_or(0);
-    let target = (0..cells.len()).find(|&i| i != source && named(&cells[i]))?;
+        .position(|c| c.starts_with("zh"))
+        .or_else(|| cells.iter().position(|c| c == "source"))
+        .or_else(|| cells.iter().position(named))?;
+    let target = cells
+        .iter()
+        .position(|c| c == "target")
+        .or_else(|| (source + 1..cells.len()).find(|&i| is_lang(&cells[i])))
+        .or_else(|| (0..cells.len()).find(|&i| i != source && named(&cells[i])))?;
     let lang = |c: &String| is_lang(c).then(|| c.clone());
     Some((
         (source, target),
@@ -700,6 +713,22 @@ mod tests {
         .unwrap();
         assert_eq!(segs[0].0.target, "social, work");
         assert_eq!(segs[0].0.ignore, ["x"]);
+        // The shared corpus's layout: an id and an attribution column before the languages.
+        let segs = segments(
+            "id\tsource\tzh\ten\nen1\thttp://x (shuyu-ignore: y)\t社会工作\tsocial work\n",
+            Format::Tsv,
+        )
+        .unwrap();
+        let (seg, langs) = &segs[0];
+        assert_eq!(seg.source.as_deref(), Some("社会工作"));
+        assert_eq!(seg.target, "social work");
+        assert_eq!(seg.ignore, ["y"]);
+        assert_eq!(
+            (langs.source.as_deref(), langs.target.as_deref()),
+            (Some("zh"), Some("en"))
+        );
+        let segs = segments("en\tzh\nsocial work\t社会工作\n", Format::Tsv).unwrap();
+        assert_eq!(segs[0].0.source.as_deref(), Some("社会工作"));
     }
 
     #[test]

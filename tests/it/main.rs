@@ -2,6 +2,7 @@
 
 mod browser;
 mod check;
+mod check_official;
 mod export;
 mod glossary;
 mod link_gold;
