@@ -154,6 +154,8 @@ pub fn ignore_markers(text: &str) -> Vec<String> {
 #[derive(Debug, Default)]
 struct Unit {
     id: Option<String>,
+    /// A TMX `tu`'s own `srclang`, which wins over the header's.
+    srclang: Option<String>,
     line: usize,
     /// (language or role, text) of each segment part read.
     parts: Vec<(String, String)>,
@@ -230,9 +232,13 @@ impl Xml {
         each: &mut dyn FnMut(Segment, &Languages),
     ) -> Result<(), ReadError> {
         match event {
+            // A DOCTYPE that only names an external DTD (translate-toolkit writes
+            // `<!DOCTYPE tmx SYSTEM "tmx14.dtd">`) is ignored, never fetched; one that declares
+            // entities is refused: none is ever expanded.
+            Event::DocType(t) if !t.contains("<!ENTITY") => Ok(()),
             Event::DocType(_) => Err(ReadError::at(
                 self.line,
-                "a DOCTYPE is not accepted (entities are never expanded)",
+                "a DOCTYPE that declares entities is not accepted (entities are never expanded)",
             )),
             Event::Start(e) => {
                 self.open(&e)?;
@@ -316,6 +322,7 @@ impl Xml {
             "trans-unit" | "unit" | "tu" => {
                 self.unit = Some(Unit {
                     id: attr("id").or(attr("tuid")),
+                    srclang: attr("srclang").filter(|l| l != "*all*"),
                     line: self.line,
                     ..Unit::default()
                 })
@@ -380,14 +387,17 @@ impl Xml {
     /// target-language `tuv`s (TMX).
     fn emit(&self, u: Unit, each: &mut dyn FnMut(Segment, &Languages)) {
         let ignore = ignore_markers(&u.notes);
-        let source_lang = self.languages.source.clone().unwrap_or_else(|| "zh".into());
+        let mut languages = self.languages.clone();
+        if u.srclang.is_some() {
+            languages.source = u.srclang.clone();
+        }
+        let source_lang = languages.source.clone().unwrap_or_else(|| "zh".into());
         let is = |role: &str, lang: &str| {
             role == lang
                 || role.starts_with(&format!("{lang}-"))
                 || lang.starts_with(&format!("{role}-"))
         };
         // A TMX header names only the source language: the target is the other `tuv`'s.
-        let mut languages = self.languages.clone();
         if languages.target.is_none() && self.target.is_empty() {
             languages.target = u
                 .parts
@@ -691,6 +701,8 @@ mod tests {
         let bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaa\">]>\n<x>&a;</x>";
         let e = segments(bomb, Format::Xliff).unwrap_err();
         assert!(e.message.contains("DOCTYPE"), "{e}");
+        let external = "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\"><body/></tmx>";
+        assert!(segments(external, Format::Tmx).unwrap().is_empty());
         let e = segments("<xliff>\n<file>\n<unit></file></xliff>", Format::Xliff).unwrap_err();
         assert_eq!(e.line, 3, "{e}");
         let e = segments("<x>&nbsp;</x>", Format::Xliff).unwrap_err();

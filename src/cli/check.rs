@@ -106,11 +106,14 @@ fn check_file(
             missing_lang = true;
             return;
         };
-        let source = langs
-            .source
-            .as_deref()
-            .map(base)
-            .unwrap_or(args.source_lang.clone());
+        let declared = langs.source.as_deref().map(base);
+        // Tools write their default (PO's en-US) over Chinese text: the text decides then.
+        let han = segment.source.as_deref().is_some_and(has_han);
+        let source = match declared {
+            Some(d) if han && !crate::link::is_chinese(&d) => "zh".to_string(),
+            Some(d) => d,
+            None => args.source_lang.clone(),
+        };
         let checker = checkers
             .entry(format!("{source}>{target}"))
             .or_insert_with(|| Checker::new(glossary, linker, &source, &target));
@@ -135,6 +138,11 @@ fn check_file(
         });
     }
     Ok(findings)
+}
+
+/// Whether a text has a Han character.
+fn has_han(text: &str) -> bool {
+    text.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c))
 }
 
 /// `en-US` → `en`: the glossary's languages are base codes.

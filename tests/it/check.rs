@@ -146,3 +146,21 @@ fn mangled_files_are_reported_not_panicked() {
         }
     }
 }
+
+/// Files translate-toolkit wrote (csv2po, po2xliff, po2tmx): the same one deprecated rendering
+/// is found in each, whatever the tool declared about the languages.
+#[test]
+fn files_written_by_translate_toolkit() {
+    for file in ["translate-toolkit/pairs.xlf", "translate-toolkit/pairs.tmx"] {
+        let run = check(&[file, "--target-lang", "en", "--format", "json"]);
+        assert_eq!(run.code, 1, "{file}: {}", run.stderr);
+        let findings: Vec<serde_json::Value> = run
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(findings.len(), 1, "{file}: {}", run.stdout);
+        assert_eq!(findings[0]["concept"], "society-work-department");
+        assert_eq!(findings[0]["level"], "error");
+    }
+}
