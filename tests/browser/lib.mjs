@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const HERE = dirname(fileURLToPath(import.meta.url));
@@ -166,4 +167,20 @@ export async function typeQuery(page, text) {
 export function conceptOf(href) {
   const m = /concepts\/([^/]+)\/index\.html$/.exec(href || "");
   return m ? m[1] : null;
+}
+
+/** For one test file: builds a site (`build`, the repository's by default), serves it under
+ * /shuyu/ and launches Chromium before its tests, hands them to `take`, and closes both after. */
+export function sharedSite(take, build = () => buildSite()) {
+  let server, browser;
+  before(async () => {
+    const site = build();
+    server = await serve(site, "/shuyu/");
+    browser = await launch();
+    take({ site, server, browser });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }

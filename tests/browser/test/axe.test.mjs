@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { after, before, describe, test } from "node:test";
-import { at, buildSite, guardedContext, launch, serve, typeQuery } from "../lib.mjs";
+import { at, buildSite, guardedContext, launch, serve, typeQuery, sharedSite } from "../lib.mjs";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const PAGES = [
@@ -29,15 +29,7 @@ async function axe(page) {
 }
 
 let site, server, browser;
-before(async () => {
-  site = buildSite();
-  server = await serve(site, "/shuyu/");
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+sharedSite((s) => ({ site, server, browser } = s));
 
 for (const scheme of ["light", "dark"]) {
   for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]]) {

@@ -9,7 +9,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import {
-  REPO, at, buildSite, copyFixture, fileBase, filesUnder, guardedContext, launch, serve, shuyuBin, tempDir, typeQuery,
+  REPO, at, buildSite, copyFixture, fileBase, filesUnder, guardedContext, launch, serve, shuyuBin, tempDir, typeQuery, sharedSite,
 } from "../lib.mjs";
 
 const EVIL = "https://evil.example/x.png";
@@ -62,15 +62,7 @@ function hostileTemplates() {
 }
 
 let site, server, browser;
-before(async () => {
-  site = buildSite(hostileGlossary(), { templates: hostileTemplates() });
-  server = await serve(site, "/shuyu/");
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+sharedSite((s) => ({ site, server, browser } = s), () => buildSite(hostileGlossary(), { templates: hostileTemplates() }));
 
 test("the hostile strings reach the built pages, escaped", () => {
   const page = readFileSync(join(site, "concepts/society-work/index.html"), "utf8");

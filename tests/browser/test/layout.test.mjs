@@ -5,18 +5,10 @@
 // font and no text overflows the phone's width.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { at, buildSite, guardedContext, launch, serve, typeQuery } from "../lib.mjs";
+import { at, buildSite, guardedContext, launch, serve, typeQuery, sharedSite } from "../lib.mjs";
 
 let site, server, browser;
-before(async () => {
-  site = buildSite();
-  server = await serve(site, "/shuyu/");
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+sharedSite((s) => ({ site, server, browser } = s));
 
 for (const [device, viewport] of [["laptop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
   describe(`above the fold on a ${device}`, () => {

@@ -2,7 +2,7 @@
 // query, results as you type, ranking, the keyboard alone, the search page and copy buttons.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { at, buildSite, conceptOf, fileBase, guardedContext, launch, serve, typeQuery } from "../lib.mjs";
+import { at, buildSite, conceptOf, fileBase, guardedContext, launch, serve, typeQuery, sharedSite } from "../lib.mjs";
 
 // Query → the concept that must come first (or be among the first `within`).
 const QUERIES = [
@@ -30,15 +30,7 @@ function checkHits(hits, c) {
 }
 
 let site, server, browser;
-before(async () => {
-  site = buildSite();
-  server = await serve(site, "/shuyu/");
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+sharedSite((s) => ({ site, server, browser } = s));
 
 for (const mode of ["file", "http"]) {
   describe(`search over ${mode}`, () => {
