@@ -41,11 +41,12 @@
 //! into `/dev/shm/shuyu-bench/g<N>-seed1` (shared with `benches/validate.rs`) and reused while
 //! the generator is unchanged. Output goes to `/dev/shm/shuyu-bench/build-*`.
 //!
-//! Profile (instruction counts, stable on a loaded machine):
+//! Profile (instruction counts, stable on a loaded machine), with the `profiling` build
+//! (`cargo build --profile profiling`: release plus line tables):
 //!
 //! ```text
 //! valgrind --tool=callgrind --callgrind-out-file=cg.out \
-//!     target/release/shuyu build --glossary /dev/shm/shuyu-bench/g10000-seed1 --out /dev/shm/cg-site
+//!     target/profiling/shuyu build --glossary /dev/shm/shuyu-bench/g10000-seed1 --out /dev/shm/cg-site
 //! callgrind_annotate --inclusive=yes cg.out | head -60
 //! ```
 
