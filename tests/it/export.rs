@@ -147,7 +147,7 @@ fn csv_tsv_omegat_and_json_exports() {
         .lines()
         .find(|l| l.starts_with("society-work-department,"))
         .unwrap();
-    assert!(row.contains("中央社会工作部,中央社工部,,"));
+    assert!(row.contains("中央社会工作部,中央社工部 | 中国共产党中央委员会社会工作部,,"));
     assert!(row.contains("Central Social Work Department | central commission for social work"));
 
     let bom = export(&glossary, &["--format", "csv", "--bom", "--lang", "zh,en"]);
