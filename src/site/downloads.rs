@@ -6,10 +6,51 @@ use crate::export::{self, Format, Options};
 use crate::link::Linked;
 use crate::model::Glossary;
 
-/// Every export file (path in the site, bytes) and its line on the downloads page. A format
-/// the glossary cannot be exported in (an OmegaT glossary needs a target language) is left out.
-pub fn files(glossary: &Glossary, linked: &Linked) -> Vec<(String, Vec<u8>, Download)> {
-    let mut wanted: Vec<(String, Format, Options, &'static str, String)> = vec![
+/// One export file of the downloads page, made on demand so that the formats can be made on
+/// several cores at once, each written and dropped as soon as it is made.
+pub struct ExportFile<'a> {
+    glossary: &'a Glossary,
+    linked: &'a Linked,
+    name: String,
+    format: Format,
+    options: Options,
+    label: &'static str,
+    purpose: String,
+}
+
+impl ExportFile<'_> {
+    /// The file's path in the site, its bytes and its line on the downloads page; `None` for a
+    /// format the glossary cannot be exported in.
+    pub fn make(self) -> Option<(String, Vec<u8>, Download)> {
+        let bytes =
+            export::export(self.glossary, Some(self.linked), self.format, &self.options).ok()?;
+        let line = Download {
+            href: self.name.clone(),
+            size: size(bytes.len()),
+            name: self.name.clone(),
+            format: self.label,
+            purpose: self.purpose,
+        };
+        Some((format!("downloads/{}", self.name), bytes, line))
+    }
+}
+
+/// Every export file, in the downloads page's order: TBX, CSV, TSV, JSON, then an OmegaT
+/// glossary per target language.
+pub fn files<'a>(glossary: &'a Glossary, linked: &'a Linked) -> Vec<ExportFile<'a>> {
+    let file = |name: &str, format, langs: &[String], bom, label, purpose: String| ExportFile {
+        glossary,
+        linked,
+        name: name.to_string(),
+        format,
+        options: Options {
+            langs: langs.to_vec(),
+            bom,
+        },
+        label,
+        purpose,
+    };
+    let mut wanted = vec![
         file(
             "shuyu.tbx",
             Format::Tbx,
@@ -55,34 +96,6 @@ pub fn files(glossary: &Glossary, linked: &Linked) -> Vec<(String, Vec<u8>, Down
         ));
     }
     wanted
-        .into_iter()
-        .filter_map(|(name, format, options, label, purpose)| {
-            let bytes = export::export(glossary, Some(linked), format, &options).ok()?;
-            let line = Download {
-                href: name.clone(),
-                size: size(bytes.len()),
-                name: name.clone(),
-                format: label,
-                purpose,
-            };
-            Some((format!("downloads/{name}"), bytes, line))
-        })
-        .collect()
-}
-
-fn file(
-    name: &str,
-    format: Format,
-    langs: &[String],
-    bom: bool,
-    label: &'static str,
-    purpose: String,
-) -> (String, Format, Options, &'static str, String) {
-    let options = Options {
-        langs: langs.to_vec(),
-        bom,
-    };
-    (name.to_string(), format, options, label, purpose)
 }
 
 /// "812 B", "12.3 KB", "4.1 MB".

@@ -33,6 +33,7 @@ use rayon::prelude::*;
 use crate::link::Linked;
 use crate::model::Glossary;
 use crate::search::SearchIndex;
+use pages::Page;
 
 pub use output::OutputError;
 
@@ -69,6 +70,9 @@ pub enum BuildError {
 }
 
 /// Renders the whole site into `options.out`.
+///
+/// The pages, the exports and the search index are made at once (rayon), each file written
+/// as soon as it is made; the downloads page, which lists the exports' sizes, comes last.
 pub fn build(
     glossary: &Glossary,
     linked: &Linked,
@@ -77,12 +81,61 @@ pub fn build(
     let started = Instant::now();
     let engine = templates::Engine::new(options.templates.as_deref())?;
     let mut site = pages::Site::new(glossary, linked, &options.date);
-    let exports = downloads::files(glossary, linked);
-    site.set_downloads(exports.iter().map(|(_, _, d)| d.clone()).collect());
     let staging = output::Staging::begin(&options.out)?;
-    let list = site.page_list();
-    let bar = progress_bar(options.progress, list.len());
-    let written: Result<Vec<bool>, BuildError> = list
+    let (last, first): (Vec<Page>, Vec<Page>) = site
+        .page_list()
+        .into_iter()
+        .partition(|page| matches!(page, Page::Downloads));
+    let bar = progress_bar(options.progress, first.len() + last.len());
+    let (pages, (exports, extra)) = rayon::join(
+        || write_pages(&engine, &site, &staging, &first, &bar),
+        || {
+            rayon::join(
+                || write_exports(glossary, linked, &staging),
+                || write_extra_files(glossary, &engine, &staging),
+            )
+        },
+    );
+    let (pages, (exports, downloads), extra) = (pages?, exports?, extra?);
+    site.set_downloads(downloads);
+    let last_written = write_pages(&engine, &site, &staging, &last, &bar)?;
+    bar.finish_and_clear();
+    staging.commit()?;
+    Ok(BuildReport {
+        pages: pages.files + last_written.files,
+        changed: pages.changed + exports.changed + extra.changed + last_written.changed,
+        files: pages.files + exports.files + extra.files + last_written.files,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Files written by one part of a build, and how many of them had new bytes.
+#[derive(Debug, Default, Clone, Copy)]
+struct Written {
+    files: usize,
+    changed: usize,
+}
+
+impl Written {
+    fn count(changed: impl IntoIterator<Item = bool>) -> Written {
+        changed
+            .into_iter()
+            .fold(Written::default(), |w, c| Written {
+                files: w.files + 1,
+                changed: w.changed + usize::from(c),
+            })
+    }
+}
+
+/// Renders `pages` on every core, writing each as soon as it is rendered.
+fn write_pages(
+    engine: &templates::Engine,
+    site: &pages::Site,
+    staging: &output::Staging,
+    pages: &[Page],
+    bar: &indicatif::ProgressBar,
+) -> Result<Written, BuildError> {
+    let changed: Result<Vec<bool>, BuildError> = pages
         .par_iter()
         .map(|page| {
             let html = engine.render(page.template(), &site.context(page))?;
@@ -90,32 +143,39 @@ pub fn build(
             Ok(staging.write(&page.path(), html.as_bytes())?)
         })
         .collect();
-    let mut changed = written?.into_iter().filter(|c| *c).count();
-    let mut files = list.len();
-    let exports = exports.into_iter().map(|(path, bytes, _)| (path, bytes));
-    for (path, bytes) in extra_files(glossary, &engine)?.into_iter().chain(exports) {
-        changed += usize::from(staging.write(Path::new(&path), &bytes)?);
-        files += 1;
-    }
-    bar.finish_and_clear();
-    staging.commit()?;
-    Ok(BuildReport {
-        pages: list.len(),
-        changed,
-        files,
-        elapsed: started.elapsed(),
-    })
+    Ok(Written::count(changed?))
+}
+
+/// Writes the exchange formats into `downloads/`; returns their lines for the downloads page.
+fn write_exports(
+    glossary: &Glossary,
+    linked: &Linked,
+    staging: &output::Staging,
+) -> Result<(Written, Vec<pages::Download>), BuildError> {
+    let written: Result<Vec<(bool, pages::Download)>, BuildError> =
+        downloads::files(glossary, linked)
+            .into_par_iter()
+            .filter_map(|file| file.make())
+            .map(|(path, bytes, line)| Ok((staging.write(Path::new(&path), &bytes)?, line)))
+            .collect();
+    let (changed, lines): (Vec<bool>, Vec<pages::Download>) = written?.into_iter().unzip();
+    Ok((Written::count(changed), lines))
 }
 
 /// The static files and the search index.
-fn extra_files(
+fn write_extra_files(
     glossary: &Glossary,
     engine: &templates::Engine,
-) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    staging: &output::Staging,
+) -> Result<Written, BuildError> {
     let mut out = engine.static_files()?;
     let index = SearchIndex::build(glossary);
     out.push(("search-index.js".into(), search_script(&index).into_bytes()));
-    Ok(out)
+    let changed: Result<Vec<bool>, OutputError> = out
+        .iter()
+        .map(|(path, bytes)| staging.write(Path::new(path), bytes))
+        .collect();
+    Ok(Written::count(changed?))
 }
 
 /// The index as a script that sets `window.SHUYU_INDEX`: compact rows, `<` escaped so no
