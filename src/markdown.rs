@@ -109,6 +109,12 @@ pub fn escape(text: &str) -> String {
 /// Appends `text` escaped to `out`, copying the runs between special characters whole (the
 /// site escapes every passage and field it shows: this is one of its hottest loops).
 pub fn escape_into(out: &mut String, text: &str) {
+    // Writing to a String cannot fail.
+    let _ = escape_to(out, text);
+}
+
+/// [`escape_into`] for any writer, so the templates write straight into their output.
+pub fn escape_to(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
     let mut start = 0;
     for (i, b) in text.bytes().enumerate() {
         let entity = match b {
@@ -120,11 +126,11 @@ pub fn escape_into(out: &mut String, text: &str) {
             _ => continue,
         };
         // Special characters are ASCII, so `i` is a character boundary.
-        out.push_str(&text[start..i]);
-        out.push_str(entity);
+        out.write_str(&text[start..i])?;
+        out.write_str(entity)?;
         start = i + 1;
     }
-    out.push_str(&text[start..]);
+    out.write_str(&text[start..])
 }
 
 #[cfg(test)]

@@ -317,18 +317,25 @@ fn element(out: &mut String, indent: usize, open: &str, close: &str, content: &s
 
 /// Escapes character data. Carriage returns are written as references (a parser would turn
 /// a literal one into a line feed); characters XML 1.0 cannot carry become U+FFFD.
+///
+/// Runs of characters that need nothing are copied whole: exports are mostly such runs.
 pub fn text(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' | '\n' => out.push(c),
-            c if is_xml_char(c) => out.push(c),
-            _ => out.push('\u{fffd}'),
-        }
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let escaped = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '\r' => "&#13;",
+            '\t' | '\n' => continue,
+            c if is_xml_char(c) => continue,
+            _ => "\u{fffd}",
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(escaped);
+        run = i + c.len_utf8();
     }
+    out.push_str(&s[run..]);
 }
 
 /// Escapes an attribute value (double-quoted).
@@ -378,6 +385,9 @@ mod tests {
         let mut s = String::new();
         text(&mut s, "a<b>&c\r\u{1}");
         assert_eq!(s, "a&lt;b&gt;&amp;c&#13;\u{fffd}");
+        let mut s = String::new();
+        text(&mut s, "社会<工作>\t«x»\u{b}尾");
+        assert_eq!(s, "社会&lt;工作&gt;\t«x»\u{fffd}尾");
         let mut s = String::new();
         attr(&mut s, "\"x\"");
         assert_eq!(s, "&quot;x&quot;");

@@ -117,13 +117,11 @@ fn format_value(
     if *state.auto_escape() != minijinja::AutoEscape::Html || plain {
         return minijinja::escape_formatter(out, state, value);
     }
-    let mut text = String::new();
-    match value.as_str() {
-        Some(s) => crate::markdown::escape_into(&mut text, s),
-        None => crate::markdown::escape_into(&mut text, &value.to_string()),
-    }
-    out.write_str(&text)
-        .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed"))
+    let written = match value.as_str() {
+        Some(s) => crate::markdown::escape_to(out, s),
+        None => crate::markdown::escape_to(out, &value.to_string()),
+    };
+    written.map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed"))
 }
 
 /// The built-in static files, replaced or joined by the regular files in `overrides/static/`.
