@@ -318,22 +318,31 @@ fn element(out: &mut String, indent: usize, open: &str, close: &str, content: &s
 /// Escapes character data. Carriage returns are written as references (a parser would turn
 /// a literal one into a line feed); characters XML 1.0 cannot carry become U+FFFD.
 ///
-/// Runs of characters that need nothing are copied whole: exports are mostly such runs.
+/// Scans bytes and copies the runs that need nothing whole: exports are mostly such runs, and
+/// every character XML 1.0 refuses in a Rust string is an ASCII control or U+FFFE/U+FFFF.
 pub fn text(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
     let mut run = 0;
-    for (i, c) in s.char_indices() {
-        let escaped = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '\r' => "&#13;",
-            '\t' | '\n' => continue,
-            c if is_xml_char(c) => continue,
-            _ => "\u{fffd}",
+    let mut i = 0;
+    while i < bytes.len() {
+        let (escaped, len) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'\r' => ("&#13;", 1),
+            b'\t' | b'\n' => ("", 0),
+            b if b < 0x20 => ("\u{fffd}", 1),
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("\u{fffd}", 3),
+            _ => ("", 0),
         };
+        if len == 0 {
+            i += 1;
+            continue;
+        }
         out.push_str(&s[run..i]);
         out.push_str(escaped);
-        run = i + c.len_utf8();
+        i += len;
+        run = i;
     }
     out.push_str(&s[run..]);
 }
@@ -348,11 +357,6 @@ pub fn attr(out: &mut String, s: &str) {
             c => text(out, c.encode_utf8(&mut [0; 4])),
         }
     }
-}
-
-/// Whether XML 1.0 allows the character in a document.
-fn is_xml_char(c: char) -> bool {
-    matches!(c, '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..='\u{10ffff}')
 }
 
 #[cfg(test)]
@@ -380,14 +384,48 @@ mod tests {
         assert_eq!(xml_id("4-forms"), "_4-forms");
     }
 
+    /// Whether XML 1.0 allows the character in a document: the definition `text` must follow.
+    fn is_xml_char(c: char) -> bool {
+        matches!(c, '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..='\u{10ffff}')
+    }
+
+    #[test]
+    fn text_replaces_exactly_what_xml_refuses() {
+        let edges = [
+            '\u{d7ff}',
+            '\u{e000}',
+            '\u{fffd}',
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{10000}',
+            '社',
+        ];
+        for c in (0..0x80u8).map(char::from).chain(edges) {
+            let mut s = String::new();
+            text(&mut s, &format!("a{c}b"));
+            let kept = is_xml_char(c) || matches!(c, '\t' | '\n' | '\r');
+            assert_eq!(
+                s.contains('\u{fffd}'),
+                !kept || c == '\u{fffd}',
+                "{c:?} -> {s:?}"
+            );
+        }
+    }
+
     #[test]
     fn escapes_markup_and_control_characters() {
         let mut s = String::new();
         text(&mut s, "a<b>&c\r\u{1}");
         assert_eq!(s, "a&lt;b&gt;&amp;c&#13;\u{fffd}");
         let mut s = String::new();
-        text(&mut s, "社会<工作>\t«x»\u{b}尾");
-        assert_eq!(s, "社会&lt;工作&gt;\t«x»\u{fffd}尾");
+        text(
+            &mut s,
+            "社会<工作>\t«x»\u{b}尾\u{fffe}\u{ffff}\u{fffd}\u{efbf}",
+        );
+        assert_eq!(
+            s,
+            "社会&lt;工作&gt;\t«x»\u{fffd}尾\u{fffd}\u{fffd}\u{fffd}\u{efbf}"
+        );
         let mut s = String::new();
         attr(&mut s, "\"x\"");
         assert_eq!(s, "&quot;x&quot;");
