@@ -14,6 +14,7 @@ mod build;
 mod entries;
 mod linked;
 mod refs;
+mod spelling;
 mod tables;
 mod terms;
 mod text;
@@ -116,6 +117,10 @@ pub const RULES: &[Rule] = &[
     Rule {
         codes: &[Code::PlainScalarNotText],
         run: Stage::Raw(yaml12::plain_scalars),
+    },
+    Rule {
+        codes: &[Code::SpellingConvention],
+        run: Stage::Raw(spelling::convention),
     },
     Rule {
         codes: &[Code::TermSplit, Code::SenseElsewhere],
