@@ -12,6 +12,7 @@
 
 mod build;
 mod entries;
+mod history;
 mod linked;
 mod refs;
 mod spelling;
@@ -121,6 +122,10 @@ pub const RULES: &[Rule] = &[
     Rule {
         codes: &[Code::SpellingConvention],
         run: Stage::Raw(spelling::convention),
+    },
+    Rule {
+        codes: &[Code::EventUnsupported],
+        run: Stage::Raw(history::events),
     },
     Rule {
         codes: &[Code::TermSplit, Code::SenseElsewhere],
