@@ -54,16 +54,19 @@ const BRITISH_PARTS: &[(&str, &str)] = &[
     ("candour", "candor"),
     ("centre", "center"),
     ("colour", "color"),
+    ("counsell", "counsel"),
     ("endeavour", "endeavor"),
     ("favour", "favor"),
     ("fibre", "fiber"),
     ("harbour", "harbor"),
     ("honour", "honor"),
     ("humour", "humor"),
+    ("labell", "label"),
     ("labour", "labor"),
     ("litre", "liter"),
     ("lustre", "luster"),
     ("metre", "meter"),
+    ("modell", "model"),
     ("neighbour", "neighbor"),
     ("odour", "odor"),
     ("rigour", "rigor"),
@@ -73,19 +76,29 @@ const BRITISH_PARTS: &[(&str, &str)] = &[
     ("spectre", "specter"),
     ("splendour", "splendor"),
     ("theatre", "theater"),
+    ("travell", "travel"),
     ("valour", "valor"),
     ("vigour", "vigor"),
 ];
 
-/// British whole words (a plural -s allowed) and their American forms.
+/// British whole words and their American forms, a plural -s allowed except after -yse
+/// (`analyses` is the American plural of analysis too), so -yse verbs are listed whole.
 const BRITISH_WORDS: &[(&str, &str)] = &[
+    ("ageing", "aging"),
     ("analyse", "analyze"),
+    ("analysed", "analyzed"),
+    ("analysing", "analyzing"),
     ("catalyse", "catalyze"),
     ("defence", "defense"),
+    ("judgement", "judgment"),
+    ("licence", "license"),
     ("offence", "offense"),
     ("paralyse", "paralyze"),
     ("programme", "program"),
 ];
+
+/// -ise verbs whose American form is not -ize: practise, practised → practice, practiced.
+const ISE_NOT_IZE: &[(&str, &str)] = &[("practise", "practic")];
 
 /// V128: preferred English renderings follow the declared spelling convention.
 pub fn convention(ctx: &Tables, out: &mut Vec<Diagnostic>) {
@@ -159,7 +172,7 @@ pub fn americanize(word: &str) -> Option<String> {
     let singular = word.strip_suffix('s').unwrap_or(word);
     let (_, american) = BRITISH_WORDS
         .iter()
-        .find(|(b, _)| *b == word || *b == singular)?;
+        .find(|(b, _)| *b == word || (*b == singular && !b.ends_with("yse")))?;
     Some(format!("{american}{}", &word[singular.len()..]))
 }
 
@@ -176,12 +189,15 @@ fn ise_verb(word: &str) -> Option<String> {
     if !stem_long_enough || american_ise {
         return None;
     }
-    let stem = &base[..base.len() - 3];
+    let stem = ISE_NOT_IZE.iter().find(|(b, _)| *b == base).map_or_else(
+        || format!("{}iz", &base[..base.len() - 3]),
+        |(_, a)| a.to_string(),
+    );
     Some(match ending {
-        "ing" => format!("{stem}izing"),
-        "d" => format!("{stem}ized"),
-        "s" => format!("{stem}izes"),
-        _ => format!("{stem}ize"),
+        "ing" => format!("{stem}ing"),
+        "d" => format!("{stem}ed"),
+        "s" => format!("{stem}es"),
+        _ => format!("{stem}e"),
     })
 }
 
@@ -199,6 +215,7 @@ mod tests {
             ("mobilising", "mobilizing"),
             ("prioritise", "prioritize"),
             ("authorises", "authorizes"),
+            ("labell", "label"),
             ("labour", "labor"),
             ("neighbourhood", "neighborhood"),
             ("centres", "centers"),
@@ -207,6 +224,14 @@ mod tests {
             ("unfavourable", "unfavorable"),
             ("programmes", "programs"),
             ("defence", "defense"),
+            ("practise", "practice"),
+            ("practising", "practicing"),
+            ("counselling", "counseling"),
+            ("counsellors", "counselors"),
+            ("modelling", "modeling"),
+            ("ageing", "aging"),
+            ("analysed", "analyzed"),
+            ("licences", "licenses"),
         ] {
             assert_eq!(americanize(british).as_deref(), Some(american), "{british}");
         }
@@ -258,6 +283,13 @@ mod tests {
             "poised",
             "despised",
             "chinese",
+            "analyses",
+            "paralysis",
+            "cancellation",
+            "excellence",
+            "licensed",
+            "practice",
+            "counselor",
         ] {
             assert_eq!(americanize(word), None, "{word}");
         }
