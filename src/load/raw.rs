@@ -80,6 +80,28 @@ pub struct RawGlossaryFile {
     /// link of the site is relative.
     #[serde(default)]
     pub site_url: Option<String>,
+    /// The spelling convention preferred renderings follow, by language (`en: american`).
+    #[serde(default)]
+    pub spelling: Option<RawSpelling>,
+}
+
+/// `spelling` in glossary.yaml: the convention per language that has one.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSpelling {
+    /// The English convention of preferred renderings.
+    #[serde(default)]
+    pub en: Option<EnglishSpelling>,
+}
+
+/// An English spelling convention the validator can check (rule V128).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum EnglishSpelling {
+    /// -ize, -ization, -or, -er (center), as in official PRC English (Xinhua, China Daily,
+    /// government translations). The only convention checked so far: British spelling would
+    /// need its own word lists (size, prize and seize are not -ise verbs).
+    American,
 }
 
 /// The status of a term (TBX `administrativeStatus`).

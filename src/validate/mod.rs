@@ -12,8 +12,10 @@
 
 mod build;
 mod entries;
+mod history;
 mod linked;
 mod refs;
+mod spelling;
 mod tables;
 mod terms;
 mod text;
@@ -116,6 +118,14 @@ pub const RULES: &[Rule] = &[
     Rule {
         codes: &[Code::PlainScalarNotText],
         run: Stage::Raw(yaml12::plain_scalars),
+    },
+    Rule {
+        codes: &[Code::SpellingConvention],
+        run: Stage::Raw(spelling::convention),
+    },
+    Rule {
+        codes: &[Code::EventUnsupported],
+        run: Stage::Raw(history::events),
     },
     Rule {
         codes: &[Code::TermSplit, Code::SenseElsewhere],
