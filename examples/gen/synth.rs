@@ -1147,7 +1147,10 @@ impl Plan {
         let first_event = rng.below(HISTORY.len());
         for e in 0..events {
             let month = 1 + rng.below(12);
-            let _ = writeln!(o, "  - date: \"{y}-{month:02}\"");
+            // The sourced (last) event is of its source's year, as V129 asks: the passage names
+            // the concept, and the source is dated that year. Earlier ones stay before it.
+            let date_year = if e + 1 == events { year } else { y };
+            let _ = writeln!(o, "  - date: \"{date_year}-{month:02}\"");
             let text =
                 HISTORY[(first_event + e) % HISTORY.len()].replace("{n}", &c.count.to_string());
             let _ = writeln!(o, "    event: {}", q(&text));
