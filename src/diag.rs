@@ -15,7 +15,6 @@ use serde::Serialize;
 
 use crate::codes::Code;
 pub use crate::codes::Severity;
-use crate::model::Origin;
 
 /// Index of a file in [`Files`].
 pub type FileId = usize;
@@ -27,7 +26,6 @@ pub type FileId = usize;
 #[derive(Debug, Default)]
 pub struct Files {
     files: Vec<SourceFile>,
-    by_path: std::collections::HashMap<PathBuf, FileId>,
 }
 
 /// One registered file.
@@ -94,7 +92,6 @@ impl Files {
     /// Registers a file's display path and text; returns its id.
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
         let id = self.files.len();
-        self.by_path.entry(path.clone()).or_insert(id);
         self.files.push(SourceFile {
             name: path.display().to_string(),
             path,
@@ -130,20 +127,6 @@ impl Files {
     fn index(&self, id: FileId) -> &LineIndex {
         let f = &self.files[id];
         f.index.get_or_init(|| LineIndex::new(&f.text))
-    }
-
-    /// The file registered under `path`, if any.
-    pub fn find(&self, path: &Path) -> Option<FileId> {
-        self.by_path.get(path).copied()
-    }
-
-    /// A label at an entry's [`Origin`] (for problems found after validation, e.g. by the
-    /// linker), `len` bytes long.
-    pub fn label_for(&self, origin: &Origin, len: usize) -> Option<Label> {
-        let file = self.find(&origin.file)?;
-        let start = self.offset_of(file, origin.line, origin.column);
-        let end = (start + len).min(self.text(file).len());
-        Some(Label::new(file, start..end))
     }
 
     /// 1-based line and column (in characters) of a byte offset.
