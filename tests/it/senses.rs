@@ -214,7 +214,7 @@ impl Figures {
             format!("{label} {:.3} [{lo:.3}, {hi:.3}]", self.rate(k))
         };
         format!(
-            "{name}: n={} {}, {}, {}; not linked as 社会工作: {}",
+            "{name}: n={} {}, {}, {}; not linked: {}",
             self.n,
             part("right", self.right),
             part("ambiguous", self.ambiguous),
@@ -280,4 +280,102 @@ fn senses_of_shehui_gongzuo_on_the_test_half() {
     assert!(test.n >= 100, "{} test occurrences", test.n);
     assert!(test.rate(test.right) >= 0.85, "{}", test.line("test"));
     assert!(test.rate(test.wrong) <= 0.02, "{}", test.line("test"));
+}
+
+/// The renderings of 社会工作 whose sense `latin.tsv` labels.
+const RENDERINGS: [&str; 3] = ["social work", "travail social", "trabajo social"];
+
+/// One labelled occurrence in the glossary's own sources: where it is, and its label.
+struct LatinRow {
+    lang: String,
+    source: String,
+    passage: String,
+    /// The n-th occurrence of a rendering in the passage, counted from 1.
+    n: usize,
+    label: String,
+}
+
+fn latin_rows() -> Vec<LatinRow> {
+    let text = std::fs::read_to_string(format!("{FIXTURE}latin.tsv")).expect("fixture exists");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 6, "6 columns in {l}");
+            LatinRow {
+                lang: f[0].into(),
+                source: f[1].into(),
+                passage: f[2].into(),
+                n: f[3].parse().expect("n is a number"),
+                label: f[4].into(),
+            }
+        })
+        .collect()
+}
+
+/// Whether `o`, in `text`, is an occurrence of a rendering of 社会工作 (either sense).
+fn is_rendering(text: &str, o: &Occurrence) -> bool {
+    let words: Vec<&str> = text[o.start..o.end].split_whitespace().collect();
+    RENDERINGS.contains(&words.join(" ").to_lowercase().as_str())
+        && (o.may_be("society-work") || o.may_be("social-work-professional"))
+}
+
+/// The glossary's sources linked as `shuyu validate` links them, then each labelled
+/// occurrence's outcome, by language; rendering occurrences nobody labelled are counted.
+#[test]
+fn senses_of_social_work_in_the_glossarys_sources() {
+    let glossary = repository_glossary();
+    let links = Linker::new(&glossary).link_glossary(&glossary);
+    let rows = latin_rows();
+    let mut by_lang: BTreeMap<&str, Vec<Outcome>> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.label != "unclear") {
+        let text = &glossary.sources[&r.source]
+            .passages
+            .iter()
+            .find(|p| p.id == r.passage)
+            .unwrap_or_else(|| panic!("{}#{} exists", r.source, r.passage))
+            .text;
+        let found = links.get(&r.source, &r.passage).expect("linked passage");
+        let hit = found
+            .occurrences
+            .iter()
+            .filter(|o| is_rendering(text, o))
+            .nth(r.n - 1);
+        by_lang
+            .entry(&r.lang)
+            .or_default()
+            .push(outcome(hit, &r.label));
+    }
+    let labelled = rows.len();
+    let linked = count_renderings(&glossary, &links);
+    println!("social work / travail social / trabajo social in the glossary's sources: {labelled} labelled ({} unclear), {linked} linked",
+        rows.iter().filter(|r| r.label == "unclear").count());
+    for (lang, outcomes) in &by_lang {
+        println!("{}", Figures::of(outcomes.iter()).line(lang));
+    }
+    let all: Vec<Outcome> = by_lang.into_values().flatten().collect();
+    let f = Figures::of(all.iter());
+    println!("{}", f.line("en+fr+es"));
+    assert_eq!(f.not_linked, 0, "every labelled occurrence is linked");
+    assert_eq!(labelled, linked, "every linked rendering is labelled");
+}
+
+/// How many occurrences of a rendering of 社会工作 linking finds in the glossary's sources.
+fn count_renderings(glossary: &Glossary, links: &shuyu::link::Links) -> usize {
+    links
+        .passages
+        .iter()
+        .map(|p| {
+            let text = &glossary.sources[&p.source]
+                .passages
+                .iter()
+                .find(|q| q.id == p.passage)
+                .expect("linked passage exists")
+                .text;
+            p.occurrences
+                .iter()
+                .filter(|o| is_rendering(text, o))
+                .count()
+        })
+        .sum()
 }
