@@ -230,7 +230,7 @@ impl Linker {
                 let candidates: Vec<&str> = form.concepts().collect();
                 let ctx = senses::context(text, span.clone());
                 let mut cued = Vec::new();
-                let sense = senses::resolve(&candidates, |c| {
+                let sense = senses::resolve(&candidates, l.margin(), |c| {
                     let e = l.evidence(text, &ctx, form.text(), self.cues_of(c));
                     if e.any() {
                         cued.push(c.to_string());
@@ -358,6 +358,14 @@ impl LangLinker {
         }
         let matcher = Matcher::Latin(LatinMatcher::new(normalizer, &forms));
         LangLinker { forms, matcher }
+    }
+
+    /// How many more sentence cues a sense needs than the others (see [`senses`]).
+    fn margin(&self) -> usize {
+        match self.matcher {
+            Matcher::Zh(_) => senses::MARGIN_ZH,
+            Matcher::Latin(_) => senses::MARGIN_WORDS,
+        }
     }
 
     /// The evidence for one candidate around an occurrence of the form written `form`: a

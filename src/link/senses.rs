@@ -12,9 +12,13 @@
 //!    occurrence ambiguous.
 //! 2. **Sentence** ([`Basis::Sentence`]): the cues, counted (each distinct cue once) in the
 //!    sentence around the occurrence, the term itself left out. A candidate is chosen when it
-//!    has at least [`MARGIN`] more distinct cues than every other (none counting as zero): one
-//!    cue alone (新时代, 专业) is too weak to decide, and one stray cue of the other sense
-//!    (专业性 in a sentence about the Party's work) neither flips a sentence nor forces a guess.
+//!    has more distinct cues than every other (none counting as zero) by a margin: in Chinese
+//!    [`MARGIN_ZH`], two, since cues are matched as characters inside any word, so one cue
+//!    alone (新时代, 专业) is too weak to decide, and one stray cue of the other sense (专业性 in
+//!    a sentence about the Party's work) neither flips a sentence nor forces a guess; in
+//!    English, French and Spanish [`MARGIN_WORDS`], one, since cues there are whole stemmed
+//!    words and phrases (Party, CPC, Politburo), and two of them rarely share one sentence
+//!    with "social work".
 //! 3. **Text** ([`Basis::Text`]): one sense per text. When the occurrences of the same term
 //!    that step 2 decided by their sentences in the same text (a file, a passage) number at
 //!    least [`TEXT_MIN`] and one candidate holds at least [`TEXT_SHARE`] of them, an
@@ -36,9 +40,11 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-/// How many more distinct sentence cues the chosen candidate needs than any other that has
-/// cues of its own.
-pub const MARGIN: usize = 2;
+/// How many more distinct sentence cues the chosen candidate needs than any other, in Chinese
+/// (chosen on the train half of `zh.tsv`).
+pub const MARGIN_ZH: usize = 2;
+/// The same in languages matched by words (chosen on `latin.tsv`, which has no held-out half).
+pub const MARGIN_WORDS: usize = 1;
 /// How many decided occurrences of a term a text needs before it decides the rest.
 pub const TEXT_MIN: usize = 2;
 /// The share of a text's decided occurrences one candidate needs to decide the rest.
@@ -82,21 +88,25 @@ impl Evidence {
 }
 
 /// Chooses among `candidates` by the evidence `evidence(candidate)` finds around the
-/// occurrence (steps 1 and 2 of the module's rule).
-pub fn resolve(candidates: &[&str], evidence: impl FnMut(&str) -> Evidence) -> Sense {
+/// occurrence (steps 1 and 2 of the module's rule), sentence cues by `margin`.
+pub fn resolve(
+    candidates: &[&str],
+    margin: usize,
+    evidence: impl FnMut(&str) -> Evidence,
+) -> Sense {
     let found: Vec<(&str, Evidence)> = candidates
         .iter()
         .copied()
         .zip(candidates.iter().copied().map(evidence))
         .collect();
-    match decide(&found) {
+    match decide(&found, margin) {
         Some((c, basis)) => Sense::Resolved(c.to_string(), basis),
         None => Sense::Ambiguous(candidates.iter().map(|c| c.to_string()).collect()),
     }
 }
 
 /// The candidate the evidence decides, if it does.
-fn decide<'a>(found: &[(&'a str, Evidence)]) -> Option<(&'a str, Basis)> {
+fn decide<'a>(found: &[(&'a str, Evidence)], margin: usize) -> Option<(&'a str, Basis)> {
     let mut compounds = found.iter().filter(|(_, e)| e.compound);
     match (compounds.next(), compounds.next()) {
         (Some((c, _)), None) => return Some((c, Basis::Compound)),
@@ -107,7 +117,7 @@ fn decide<'a>(found: &[(&'a str, Evidence)]) -> Option<(&'a str, Basis)> {
     by_cues.sort_by_key(|(_, e)| std::cmp::Reverse(e.cues));
     let (first, rest) = by_cues.split_first()?;
     let second = rest.first().map_or(0, |(_, e)| e.cues);
-    (first.1.cues >= second + MARGIN).then_some((first.0, Basis::Sentence))
+    (first.1.cues >= second + margin).then_some((first.0, Basis::Sentence))
 }
 
 /// One occurrence of a shared form as the text pass sees it.
@@ -227,36 +237,54 @@ mod tests {
 
     #[test]
     fn one_cued_candidate_is_chosen_on_two_cues_not_one() {
-        let s = resolve(&["a", "b"], |c| if c == "b" { cues(2) } else { cues(0) });
+        let s = resolve(&["a", "b"], MARGIN_ZH, |c| {
+            if c == "b" {
+                cues(2)
+            } else {
+                cues(0)
+            }
+        });
         assert_eq!(s, Sense::Resolved("b".into(), Basis::Sentence));
-        let s = resolve(&["a", "b"], |c| if c == "b" { cues(1) } else { cues(0) });
+        let s = resolve(&["a", "b"], MARGIN_ZH, |c| {
+            if c == "b" {
+                cues(1)
+            } else {
+                cues(0)
+            }
+        });
         assert_eq!(s, Sense::Ambiguous(vec!["a".into(), "b".into()]));
     }
 
     #[test]
     fn no_cue_or_cues_within_the_margin_is_ambiguous() {
         let both = Sense::Ambiguous(vec!["a".into(), "b".into()]);
-        assert_eq!(resolve(&["a", "b"], |_| cues(0)), both);
-        assert_eq!(resolve(&["a", "b"], |_| cues(1)), both);
+        assert_eq!(resolve(&["a", "b"], MARGIN_ZH, |_| cues(0)), both);
+        assert_eq!(resolve(&["a", "b"], MARGIN_ZH, |_| cues(1)), both);
         let close = |c: &str| if c == "a" { cues(2) } else { cues(1) };
-        assert_eq!(resolve(&["a", "b"], close), both);
+        assert_eq!(resolve(&["a", "b"], MARGIN_ZH, close), both);
     }
 
     #[test]
     fn a_margin_of_cues_decides() {
         let wide = |c: &str| if c == "a" { cues(3) } else { cues(1) };
         assert_eq!(
-            resolve(&["a", "b"], wide),
+            resolve(&["a", "b"], MARGIN_ZH, wide),
             Sense::Resolved("a".into(), Basis::Sentence)
         );
     }
 
     #[test]
     fn a_compound_outweighs_sentence_cues_and_two_compounds_decide_nothing() {
-        let s = resolve(&["a", "b"], |c| if c == "a" { COMPOUND } else { cues(5) });
+        let s = resolve(&["a", "b"], MARGIN_ZH, |c| {
+            if c == "a" {
+                COMPOUND
+            } else {
+                cues(5)
+            }
+        });
         assert_eq!(s, Sense::Resolved("a".into(), Basis::Compound));
         let both = Sense::Ambiguous(vec!["a".into(), "b".into()]);
-        assert_eq!(resolve(&["a", "b"], |_| COMPOUND), both);
+        assert_eq!(resolve(&["a", "b"], MARGIN_ZH, |_| COMPOUND), both);
     }
 
     fn local(sense: Sense, cued: &[&str]) -> Local {
