@@ -2,8 +2,9 @@
 //! occurrence stands for, and compare translations with their originals.
 //!
 //! - [`Linker`] holds one matcher per language: Chinese through the segmenter ([`zh`]: a term
-//!   links only as a word of its own, traditional text through its simplified form), English,
-//!   French and Spanish through folded and stemmed words ([`latin`]).
+//!   links only as a word of its own, or before a generic head such as 部门 in one word;
+//!   traditional text through its simplified form), English, French and Spanish through folded
+//!   and stemmed words ([`latin`]).
 //! - [`senses`] resolves a term two concepts share by a compound that contains it, the cues in
 //!   its sentence, or the rest of its text, or marks it ambiguous.
 //! - [`mod@align`] looks in each translated passage for the renderings of the concepts linked in
