@@ -43,7 +43,9 @@ pub struct LinkArgs {
     pub lang: Option<String>,
     /// human: a concordance grouped by concept; json: one object per occurrence and line
     /// (concept, term, text, lang, source and passage or file and paragraph counted from 1,
-    /// start and end byte offsets into the passage or paragraph, ambiguous, senses).
+    /// start and end byte offsets into the passage or paragraph, ambiguous, senses, and for a
+    /// term two concepts share what decided its sense, resolved_by: compound, sentence, or
+    /// text for a sense inferred from the rest of the file).
     #[arg(long, value_enum, default_value = "human")]
     pub format: LinkFormat,
 }

@@ -389,3 +389,49 @@ fn count_renderings(glossary: &Glossary, links: &shuyu::link::Links) -> usize {
         })
         .sum()
 }
+
+/// `shuyu link FILE --format json` says what decided each sense: a compound, the sentence, or
+/// the rest of the file for a bare occurrence nothing in its own sentence decides. The text is
+/// constructed for the test (it checks the plumbing, not accuracy).
+#[test]
+fn link_json_reports_what_decided_each_sense() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("text.txt");
+    let paragraphs = [
+        "习近平总书记强调，社会工作是党和国家工作的重要组成部分。",
+        "市委、区委要抓好社会工作，推动党建引领基层治理。",
+        "社会工作大有可为。",
+        "医务社会工作在医院开展。",
+    ];
+    std::fs::write(&file, paragraphs.join("\n\n")).unwrap();
+    let run = super::support::shuyu(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &[
+            "link",
+            file.to_str().unwrap(),
+            "--lang",
+            "zh",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let got: Vec<(String, String)> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|o| o["text"] == "社会工作")
+        .map(|o| (o["concept"].to_string(), o["resolved_by"].to_string()))
+        .collect();
+    let party = (r#""society-work""#.to_string(), r#""sentence""#.to_string());
+    let expected = [
+        party.clone(),
+        party,
+        (r#""society-work""#.into(), r#""text""#.into()),
+        (
+            r#""social-work-professional""#.into(),
+            r#""compound""#.into(),
+        ),
+    ];
+    assert_eq!(got, expected, "{}", run.stdout);
+}
