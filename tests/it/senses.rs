@@ -12,6 +12,13 @@
 //! test half measured with the resolver as it was, before any cue or weight was fitted; cues
 //! are chosen from the train half only.
 //!
+//! **Before and after** (`SHUYU_SKIP_BROWSER=1 cargo test --test it senses -- --nocapture`).
+//! The flat-cue resolver of commit 3451ff5 (a sense when the cues of exactly one candidate
+//! occur in the sentence), on the test half: right 0.620 [0.540, 0.694], ambiguous 0.353
+//! [0.281, 0.433], wrong 0.027 [0.010, 0.067] of 150. The intervals are Wilson score intervals
+//! over occurrences; occurrences of one document are not independent, so the true uncertainty
+//! is wider than printed.
+//!
 //! Only the train half's failures are printed one by one, so that nobody tunes a cue on a test
 //! passage; the test half is reported as figures only.
 //!
