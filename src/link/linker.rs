@@ -229,12 +229,10 @@ impl Linker {
             _ => {
                 let candidates: Vec<&str> = form.concepts().collect();
                 let ctx = senses::context(text, span.clone());
-                let mut cued = Vec::new();
+                let mut evidence = Vec::new();
                 let sense = senses::resolve(&candidates, l.margin(), |c| {
                     let e = l.evidence(text, &ctx, form.text(), self.cues_of(c));
-                    if e.any() {
-                        cued.push(c.to_string());
-                    }
+                    evidence.push((c.to_string(), e));
                     e
                 });
                 let mut candidates: Vec<String> =
@@ -242,7 +240,7 @@ impl Linker {
                 candidates.sort();
                 Some(senses::Local {
                     candidates,
-                    cued,
+                    evidence,
                     sense,
                 })
             }

@@ -19,13 +19,14 @@
 //!    English, French and Spanish [`MARGIN_WORDS`], one, since cues there are whole stemmed
 //!    words and phrases (Party, CPC, Politburo), and two of them rarely share one sentence
 //!    with "social work".
-//! 3. **Text** ([`Basis::Text`]): one sense per text. When the occurrences of the same term
-//!    that step 2 decided by their sentences in the same text (a file, a passage) number at
-//!    least [`TEXT_MIN`] and one candidate holds at least [`TEXT_SHARE`] of them, an
-//!    occurrence left ambiguous takes that candidate, unless its own sentence has a cue or
-//!    compound of another candidate (a contradiction keeps it ambiguous). Compounds do not
-//!    vote: they name one thing, and Party texts name professional things (the Society Work
-//!    Departments' duties include 社会工作人才队伍建设).
+//! 3. **Text** ([`Basis::Text`]): one sense per text. The distinct sentence cues around every
+//!    occurrence of the term in the same text (a file, a passage) are summed by candidate:
+//!    when they number at least [`TEXT_MIN`] and one candidate holds at least [`TEXT_SHARE`]
+//!    of them, an occurrence left ambiguous takes that candidate, unless its own sentence has
+//!    a cue or compound of another candidate (a contradiction keeps it ambiguous). Compounds
+//!    do not count: they name one thing, and Party texts name professional things (the Society
+//!    Work Departments' duties include 社会工作人才队伍建设). Summing cues rather than counting
+//!    the occurrences step 2 decided lets several weakly cued sentences (one cue each) agree.
 //!
 //! With no evidence at all the occurrence stays ambiguous and lists its candidates: a reader is
 //! better served by "could be either" than by a confident wrong link. The basis is reported
@@ -45,9 +46,9 @@ use serde::Serialize;
 pub const MARGIN_ZH: usize = 2;
 /// The same in languages matched by words (chosen on `latin.tsv`, which has no held-out half).
 pub const MARGIN_WORDS: usize = 1;
-/// How many decided occurrences of a term a text needs before it decides the rest.
-pub const TEXT_MIN: usize = 2;
-/// The share of a text's decided occurrences one candidate needs to decide the rest.
+/// How many sentence cues (summed over a term's occurrences) a text needs before it decides.
+pub const TEXT_MIN: usize = 3;
+/// The share of those cues one candidate needs to decide the rest.
 pub const TEXT_SHARE: f64 = 0.8;
 
 /// What decided a sense.
@@ -125,39 +126,44 @@ fn decide<'a>(found: &[(&'a str, Evidence)], margin: usize) -> Option<(&'a str, 
 pub struct Local {
     /// The candidates, sorted: occurrences with the same candidates share a text sense.
     pub candidates: Vec<String>,
-    /// The candidates with any evidence around this occurrence.
-    pub cued: Vec<String>,
+    /// The evidence around this occurrence, by candidate.
+    pub evidence: Vec<(String, Evidence)>,
     pub sense: Sense,
+}
+
+impl Local {
+    /// Whether nothing around this occurrence speaks for a candidate other than `winner`.
+    fn allows(&self, winner: &str) -> bool {
+        self.evidence.iter().all(|(c, e)| c == winner || !e.any())
+    }
 }
 
 /// Step 3: resolves by the text the occurrences in `locals` that steps 1–2 left ambiguous.
 pub fn by_text(locals: &mut [Local]) {
-    let mut decided: BTreeMap<Vec<String>, BTreeMap<String, usize>> = BTreeMap::new();
+    // The sentence cues around every occurrence, summed by candidate. A compound names one
+    // thing (社会工作人才队伍建设 is among a Party department's duties): it decides its own
+    // occurrence, not the text's topic, so it adds nothing here.
+    let mut cues: BTreeMap<Vec<String>, BTreeMap<String, usize>> = BTreeMap::new();
     for l in locals.iter() {
-        // A compound names one thing (社会工作人才队伍建设 is among a Party department's
-        // duties): it decides its own occurrence, not the text's topic.
-        if let Sense::Resolved(c, Basis::Sentence) = &l.sense {
-            *decided
-                .entry(l.candidates.clone())
-                .or_default()
-                .entry(c.clone())
-                .or_default() += 1;
+        let sums = cues.entry(l.candidates.clone()).or_default();
+        for (c, e) in &l.evidence {
+            *sums.entry(c.clone()).or_default() += e.cues;
         }
     }
     for l in locals.iter_mut() {
         let Sense::Ambiguous(_) = l.sense else {
             continue;
         };
-        let Some(winner) = decided.get(&l.candidates).and_then(text_sense) else {
+        let Some(winner) = cues.get(&l.candidates).and_then(text_sense) else {
             continue;
         };
-        if l.cued.iter().all(|c| *c == winner) {
+        if l.allows(&winner) {
             l.sense = Sense::Resolved(winner, Basis::Text);
         }
     }
 }
 
-/// The candidate a text's decided occurrences (counts by candidate) settle on, if any.
+/// The candidate a text's summed sentence cues (by candidate) settle on, if any.
 fn text_sense(counts: &BTreeMap<String, usize>) -> Option<String> {
     let total: usize = counts.values().sum();
     let (best, n) = counts.iter().max_by_key(|(_, n)| **n)?;
@@ -287,10 +293,12 @@ mod tests {
         assert_eq!(resolve(&["a", "b"], MARGIN_ZH, |_| COMPOUND), both);
     }
 
-    fn local(sense: Sense, cued: &[&str]) -> Local {
+    /// An occurrence with `a` and `b` cues around it (and a compound of `a` if `compound`).
+    fn local(sense: Sense, a: usize, b: usize, compound: bool) -> Local {
+        let a = Evidence { compound, cues: a };
         Local {
             candidates: vec!["a".into(), "b".into()],
-            cued: cued.iter().map(|c| c.to_string()).collect(),
+            evidence: vec![("a".into(), a), ("b".into(), cues(b))],
             sense,
         }
     }
@@ -302,36 +310,40 @@ mod tests {
     #[test]
     fn the_text_decides_an_uncued_occurrence_but_not_a_contradicted_one() {
         let a = || Sense::Resolved("a".into(), Basis::Sentence);
+        // Cues summed: 4 for a, 1 for b (the contradicted occurrence's own), a share of 0.8.
         let mut locals = vec![
-            local(a(), &["a"]),
-            local(a(), &["a"]),
-            local(ambiguous(), &[]),
-            local(ambiguous(), &["b"]),
+            local(a(), 3, 0, false),
+            local(ambiguous(), 1, 0, false),
+            local(ambiguous(), 0, 0, false),
+            local(ambiguous(), 0, 1, false),
         ];
         by_text(&mut locals);
+        assert_eq!(locals[1].sense, Sense::Resolved("a".into(), Basis::Text));
         assert_eq!(locals[2].sense, Sense::Resolved("a".into(), Basis::Text));
         assert_eq!(locals[3].sense, ambiguous());
     }
 
     #[test]
-    fn a_text_with_too_few_mixed_or_compound_decisions_decides_nothing() {
-        let a = || Sense::Resolved("a".into(), Basis::Sentence);
-        let b = || Sense::Resolved("b".into(), Basis::Sentence);
+    fn a_text_with_too_few_or_mixed_cues_or_only_compounds_decides_nothing() {
         let c = || Sense::Resolved("a".into(), Basis::Compound);
         let mut compounds = vec![
-            local(c(), &["a"]),
-            local(c(), &["a"]),
-            local(ambiguous(), &[]),
+            local(c(), 0, 0, true),
+            local(c(), 0, 0, true),
+            local(c(), 0, 0, true),
+            local(ambiguous(), 0, 0, false),
         ];
         by_text(&mut compounds);
-        assert_eq!(compounds[2].sense, ambiguous());
-        let mut one = vec![local(a(), &["a"]), local(ambiguous(), &[])];
-        by_text(&mut one);
-        assert_eq!(one[1].sense, ambiguous());
+        assert_eq!(compounds[3].sense, ambiguous());
+        let mut few = vec![
+            local(ambiguous(), 1, 0, false),
+            local(ambiguous(), 1, 0, false),
+        ];
+        by_text(&mut few);
+        assert_eq!(few[1].sense, ambiguous());
         let mut mixed = vec![
-            local(a(), &["a"]),
-            local(b(), &["b"]),
-            local(ambiguous(), &[]),
+            local(ambiguous(), 1, 1, false),
+            local(ambiguous(), 1, 1, false),
+            local(ambiguous(), 0, 0, false),
         ];
         by_text(&mut mixed);
         assert_eq!(mixed[2].sense, ambiguous());
