@@ -334,7 +334,10 @@ fn is_rendering(text: &str, o: &Occurrence) -> bool {
 fn senses_of_social_work_in_the_glossarys_sources() {
     let glossary = repository_glossary();
     let links = Linker::new(&glossary).link_glossary(&glossary);
-    let rows = latin_rows();
+    // A row whose source this glossary lacks (a source added on another branch) is skipped.
+    let (rows, absent): (Vec<LatinRow>, Vec<LatinRow>) = latin_rows()
+        .into_iter()
+        .partition(|r| glossary.sources.contains_key(&r.source));
     let mut by_lang: BTreeMap<&str, Vec<Outcome>> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.label != "unclear") {
         let got = latin_outcome(&glossary, &links, r);
@@ -347,8 +350,9 @@ fn senses_of_social_work_in_the_glossarys_sources() {
     let linked = count_renderings(&glossary, &links);
     println!(
         "social work / travail social / trabajo social in the glossary's sources: {} labelled \
-         ({unclear} unclear), {linked} linked",
-        rows.len()
+         ({unclear} unclear), {linked} linked; {} labelled rows name a source this glossary lacks",
+        rows.len(),
+        absent.len()
     );
     for (lang, outcomes) in &by_lang {
         println!("{}", Figures::of(outcomes.iter()).line(lang));
@@ -408,7 +412,7 @@ fn link_json_reports_what_decided_each_sense() {
         "习近平总书记强调，社会工作是党和国家工作的重要组成部分。",
         "市委、区委要抓好社会工作，推动党建引领基层治理。",
         "社会工作大有可为。",
-        "医务社会工作在医院开展。",
+        "要大力发展专业社会工作。",
     ];
     std::fs::write(&file, paragraphs.join("\n\n")).unwrap();
     let run = super::support::shuyu(
