@@ -43,7 +43,9 @@ pub struct LinkArgs {
     pub lang: Option<String>,
     /// human: a concordance grouped by concept; json: one object per occurrence and line
     /// (concept, term, text, lang, source and passage or file and paragraph counted from 1,
-    /// start and end byte offsets into the passage or paragraph, ambiguous, senses).
+    /// start and end byte offsets into the passage or paragraph, ambiguous, senses, and for a
+    /// term two concepts share what decided its sense, resolved_by: compound, sentence, or
+    /// text for a sense inferred from the rest of the file).
     #[arg(long, value_enum, default_value = "human")]
     pub format: LinkFormat,
 }
@@ -100,6 +102,10 @@ struct Record<'a> {
     end: usize,
     ambiguous: bool,
     senses: Vec<&'a str>,
+    /// What decided the sense of a shared term: compound, sentence or text (a sense inferred
+    /// from the rest of the text deserves less trust than one its compound states).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resolved_by: Option<crate::link::senses::Basis>,
 }
 
 pub fn run_link(glossary: Option<&Path>, args: &LinkArgs) -> anyhow::Result<Outcome> {
@@ -235,9 +241,11 @@ fn file_hits<'t>(
     let mut out = Vec::new();
     for (path, text) in texts {
         let lang = lang.unwrap_or_else(|| guess_lang(text));
-        for (i, range) in paragraphs(text).into_iter().enumerate() {
-            let para = &text[range];
-            for occurrence in linker.link_text(lang, para) {
+        // One document: a shared term's sense may be decided by the rest of the file.
+        let paras: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        let found = linker.link_document(lang, &paras);
+        for (i, (para, occurrences)) in paras.iter().zip(found).enumerate() {
+            for occurrence in occurrences {
                 out.push(Hit {
                     place: Place::Paragraph {
                         file: path.display().to_string(),
@@ -280,6 +288,7 @@ fn json_line(h: &Hit) -> String {
         start: o.start,
         end: o.end,
         ambiguous: o.ambiguous,
+        resolved_by: o.resolved_by,
         senses: if o.ambiguous {
             o.concepts.iter().map(String::as_str).collect()
         } else {

@@ -104,7 +104,7 @@ pub fn department() -> Glossary {
             "zh-src",
             "zh",
             None,
-            &[("p1", "组建中央社会工作部。"), ("p2", "做好信访工作。")],
+            &[("p1", "组建中央社会工作部。"), ("p2", "来到信访局。")],
         ),
         source(
             "en-src",

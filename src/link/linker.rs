@@ -2,14 +2,15 @@
 //! `Sync`) by every thread that links passages.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use super::fold::Normalizer;
-use super::forms::{Entry, Form, Forms};
+use super::forms::{Entry, Form, FormId, Forms};
 use super::latin::{FxBuild, KeyCache, LatinMatcher};
-use super::senses::{self, Sense};
+use super::senses::{self, Evidence, Sense};
 use super::zh::ZhMatcher;
 use super::{Links, Occurrence, PassageLinks};
 use crate::model::{Glossary, Lang};
@@ -155,11 +156,32 @@ impl Linker {
         self.link_text_cached(lang, text, &mut StemCache::default())
     }
 
+    /// The terms of every paragraph of one document (written in `lang`): each paragraph is
+    /// matched on its own, and a shared term's sense may then be decided by the whole
+    /// document (see [`senses`]); offsets are into each paragraph.
+    pub fn link_document(&self, lang: &str, paragraphs: &[&str]) -> Vec<Vec<Occurrence>> {
+        let Some(l) = self.langs.get(lang) else {
+            return paragraphs.iter().map(|_| Vec::new()).collect();
+        };
+        let mut stems = StemCache::default();
+        let found: Vec<Vec<Found>> = paragraphs
+            .iter()
+            .map(|p| self.find(l, lang, p, &mut stems))
+            .collect();
+        finish(l, found)
+    }
+
     /// [`Self::link_text`] with the word keys stemmed by earlier calls in `stems`.
     fn link_text_cached(&self, lang: &str, text: &str, stems: &mut StemCache) -> Vec<Occurrence> {
         let Some(l) = self.langs.get(lang) else {
             return Vec::new();
         };
+        let found = self.find(l, lang, text, stems);
+        finish(l, vec![found]).pop().unwrap_or_default()
+    }
+
+    /// The forms in `text`, each with its sense as its own sentence decides it.
+    fn find(&self, l: &LangLinker, lang: &str, text: &str, stems: &mut StemCache) -> Vec<Found> {
         let hits = match &l.matcher {
             Matcher::Zh(m) => m.find(text),
             Matcher::Latin(m) => {
@@ -171,7 +193,7 @@ impl Linker {
             }
         };
         hits.into_iter()
-            .map(|(span, id)| self.occurrence(l, text, span, l.forms.get(id)))
+            .map(|(span, id)| self.local_sense(l, text, span, id))
             .collect()
     }
 
@@ -198,41 +220,97 @@ impl Linker {
         Links { passages }
     }
 
-    fn occurrence(
-        &self,
-        l: &LangLinker,
-        text: &str,
-        span: std::ops::Range<usize>,
-        form: &Form,
-    ) -> Occurrence {
-        let sense = match form.entries.as_slice() {
+    /// The sense of one occurrence by its own sentence; `local` only for a shared form.
+    fn local_sense(&self, l: &LangLinker, text: &str, span: Range<usize>, id: FormId) -> Found {
+        let form = l.forms.get(id);
+        let local = match form.entries.as_slice() {
             // The common case, one concept: nothing to resolve or to collect.
-            [only] => Sense::Resolved(only.concept.clone()),
+            [_] => None,
             _ => {
                 let candidates: Vec<&str> = form.concepts().collect();
                 let ctx = senses::context(text, span.clone());
-                senses::resolve(&candidates, |c| l.has_cue(text, &ctx, self.cues_of(c)))
+                let mut evidence = Vec::new();
+                let sense = senses::resolve(&candidates, l.margin(), |c| {
+                    let e = l.evidence(text, &ctx, form.text(), self.cues_of(c));
+                    evidence.push((c.to_string(), e));
+                    e
+                });
+                let mut candidates: Vec<String> =
+                    candidates.iter().map(|c| c.to_string()).collect();
+                candidates.sort();
+                Some(senses::Local {
+                    candidates,
+                    evidence,
+                    sense,
+                })
             }
         };
-        let (concepts, ambiguous, entry) = match sense {
-            Sense::Resolved(c) => {
-                let entry = form.entry(&c);
-                (vec![c], false, entry)
-            }
-            Sense::Ambiguous(cs) => (cs, true, None),
-        };
-        Occurrence {
-            start: span.start,
-            end: span.end,
-            term: entry.map_or_else(|| form.text().to_string(), |e| e.term.clone()),
-            status: entry.map(|e| e.status),
-            concepts,
-            ambiguous,
-        }
+        Found { span, id, local }
     }
 
     fn cues_of(&self, concept: &str) -> &[String] {
         self.cues.get(concept).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// One form found in a paragraph, before its document's sense is known.
+struct Found {
+    span: Range<usize>,
+    id: FormId,
+    /// For a form several concepts share: its candidates, evidence and sense so far.
+    local: Option<senses::Local>,
+}
+
+/// Decides the senses its own sentences left open by the whole document (the paragraphs of
+/// `found`), then makes the occurrences.
+fn finish(l: &LangLinker, found: Vec<Vec<Found>>) -> Vec<Vec<Occurrence>> {
+    let mut locals: Vec<senses::Local> = found
+        .iter()
+        .flatten()
+        .filter_map(|f| f.local.clone())
+        .collect();
+    senses::by_text(&mut locals);
+    let mut decided = locals.into_iter();
+    found
+        .into_iter()
+        .map(|para| {
+            para.into_iter()
+                .map(|f| {
+                    let local = f.local.and_then(|_| decided.next());
+                    occurrence(l.forms.get(f.id), f.span, local.map(|d| d.sense))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The occurrence of `form` at `span`, with the sense decided for it (`None`: the form has
+/// one concept).
+fn occurrence(form: &Form, span: Range<usize>, sense: Option<Sense>) -> Occurrence {
+    let (concepts, ambiguous, entry, resolved_by) = match sense {
+        None => {
+            let only = form.entries.first();
+            (
+                only.map(|e| e.concept.clone()).into_iter().collect(),
+                false,
+                only,
+                None,
+            )
+        }
+        Some(Sense::Resolved(c, basis)) => {
+            let entry = form.entry(&c);
+            (vec![c], false, entry, Some(basis))
+        }
+        Some(Sense::Ambiguous(cs)) => (cs, true, None, None),
+    };
+    Occurrence {
+        start: span.start,
+        end: span.end,
+        term: entry.map_or_else(|| form.text().to_string(), |e| e.term.clone()),
+        status: entry.map(|e| e.status),
+        concepts,
+        ambiguous,
+        resolved_by,
     }
 }
 
@@ -280,22 +358,51 @@ impl LangLinker {
         LangLinker { forms, matcher }
     }
 
-    /// Whether one of `cues` occurs in the context parts `ctx` of `text`.
-    fn has_cue(&self, text: &str, ctx: &[std::ops::Range<usize>; 2], cues: &[String]) -> bool {
-        ctx.iter().any(|part| {
-            let part = &text[part.clone()];
-            match &self.matcher {
-                Matcher::Zh(_) => {
-                    // Cues are simplified, like the terms: look in the simplified context.
-                    let part = simplified(part);
-                    cues.iter()
-                        .any(|c| !c.is_empty() && part.contains(c.as_str()))
-                }
-                Matcher::Latin(m) => {
-                    let words = m.normalizer().words(part);
-                    cues.iter().any(|c| m.contains_phrase(&words, c))
+    /// How many more sentence cues a sense needs than the others (see [`senses`]).
+    fn margin(&self) -> usize {
+        match self.matcher {
+            Matcher::Zh(_) => senses::MARGIN_ZH,
+            Matcher::Latin(_) => senses::MARGIN_WORDS,
+        }
+    }
+
+    /// The evidence for one candidate around an occurrence of the form written `form`: a
+    /// compound cue (one containing the form) that covers it, and how many distinct cues
+    /// occur in the context parts `ctx` of `text` (a compound elsewhere in the sentence, such
+    /// as 医务社会工作 beside this occurrence, counts there like any cue).
+    fn evidence(
+        &self,
+        text: &str,
+        ctx: &[Range<usize>; 2],
+        form: &str,
+        cues: &[String],
+    ) -> Evidence {
+        let cues = cues.iter().filter(|c| !c.is_empty());
+        match &self.matcher {
+            Matcher::Zh(_) => {
+                // Cues are simplified, like the terms: look in the simplified context.
+                let [left, right] = ctx.clone().map(|part| simplified(&text[part]).into_owned());
+                Evidence {
+                    compound: cues
+                        .clone()
+                        .any(|c| senses::compound_covers(&left, &right, form, c)),
+                    cues: cues
+                        .filter(|c| left.contains(c.as_str()) || right.contains(c.as_str()))
+                        .count(),
                 }
             }
-        })
+            Matcher::Latin(m) => {
+                let words: Vec<_> = ctx
+                    .iter()
+                    .map(|part| m.normalizer().words(&text[part.clone()]))
+                    .collect();
+                Evidence {
+                    compound: false,
+                    cues: cues
+                        .filter(|c| words.iter().any(|w| m.contains_phrase(w, c)))
+                        .count(),
+                }
+            }
+        }
     }
 }

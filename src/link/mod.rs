@@ -2,10 +2,11 @@
 //! occurrence stands for, and compare translations with their originals.
 //!
 //! - [`Linker`] holds one matcher per language: Chinese through the segmenter ([`zh`]: a term
-//!   links only as a word of its own, traditional text through its simplified form), English,
-//!   French and Spanish through folded and stemmed words ([`latin`]).
-//! - [`senses`] resolves a term two concepts share by the cues in its sentence, or marks it
-//!   ambiguous.
+//!   links only as a word of its own, or before a generic head such as 部门 in one word;
+//!   traditional text through its simplified form), English, French and Spanish through folded
+//!   and stemmed words ([`latin`]).
+//! - [`senses`] resolves a term two concepts share by a compound that contains it, the cues in
+//!   its sentence, or the rest of its text, or marks it ambiguous.
 //! - [`mod@align`] looks in each translated passage for the renderings of the concepts linked in
 //!   its original; [`mod@wild`] counts which renderings the sources actually use.
 //! - `validate`'s linking rules (K codes) turn what linking learnt into warnings.
@@ -48,6 +49,10 @@ pub struct Occurrence {
     pub ambiguous: bool,
     /// The term's status in the resolved concept.
     pub status: Option<Status>,
+    /// For a term several concepts share, what decided its sense (compound, sentence or
+    /// text; see [`senses`]); none for an ambiguous occurrence or a term of one concept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolved_by: Option<senses::Basis>,
 }
 
 impl Occurrence {

@@ -4,7 +4,10 @@
 //! segmenter then cuts only the blocks around those candidates, and a candidate is kept when it
 //! starts and ends on token boundaries: one token, or a run of tokens that is exactly the term
 //! (for terms jieba still splits). 社会工作 inside 社会工作者 ends inside a token and is
-//! dropped. Cutting only the blocks with candidates gives the same tokens as cutting the whole
+//! dropped. One exception, for transparent compounds: a term that starts on a boundary and is
+//! followed, inside the same token, only by a generic head ([`GENERIC_HEADS`]: 部门, 工作, 系统,
+//! 领域, 机构, 岗位, 体系) is kept, since 信访部门 and 统战系统 are the departments and the system
+//! of the term's concept; 社会工作者 and 社会工作站 name other things and stay unlinked. Cutting only the blocks with candidates gives the same tokens as cutting the whole
 //! text (jieba cuts each block on its own), and skips text no term can occur in.
 //!
 //! Traditional text is matched through its simplified conversion ([`super::traditional`]).
@@ -17,6 +20,14 @@ use super::forms::{FormId, Forms};
 use super::traditional::{self, Simplified};
 use super::variants::variants;
 use crate::segment::{block_around, Dictionary, Segmenter};
+
+/// Heads that make a transparent compound with the term before them: 信访部门 is the
+/// departments of 信访, 统战系统 the system of united-front work, 社会工作领域 the field of 社会工作.
+/// A term the segmenter keeps inside such a word still links. Any other ending keeps it
+/// unlinked: 社会工作者 (a social worker), 社会工作部 (a department, its own concept),
+/// 社会工作站 (a station, its own institution). A compound that is itself a term links as that
+/// longer term.
+const GENERIC_HEADS: [&str; 7] = ["部门", "工作", "系统", "领域", "机构", "岗位", "体系"];
 
 /// Up to this many search patterns (terms and their punctuation variants), a DFA.
 const DFA_MAX_PATTERNS: usize = 3_000;
@@ -132,16 +143,30 @@ impl ZhMatcher {
             }
             let bounds = self.segmenter.boundaries(&text[block.clone()]);
             let on_bound = |at: usize| bounds.binary_search(&(at - block.start)).is_ok();
+            let ends = |at: usize| {
+                on_bound(at)
+                    || generic_head_follows(&text[block.clone()], &bounds, at - block.start)
+            };
             kept.extend(
                 candidates[i..j]
                     .iter()
-                    .filter(|(r, _)| on_bound(r.start) && on_bound(r.end))
+                    .filter(|(r, _)| on_bound(r.start) && ends(r.end))
                     .cloned(),
             );
             i = j;
         }
         kept
     }
+}
+
+/// Whether the rest of the token that `at` (a byte offset into `block`, cut at `bounds`) falls
+/// inside is one of [`GENERIC_HEADS`]: a term ending there is the modifier of a transparent
+/// compound and still names its concept.
+fn generic_head_follows(block: &str, bounds: &[usize], at: usize) -> bool {
+    let next = bounds.partition_point(|b| *b <= at);
+    bounds
+        .get(next)
+        .is_some_and(|end| GENERIC_HEADS.contains(&&block[at..*end]))
 }
 
 /// Of overlapping hits, the one that starts first, and of those the longest.
@@ -196,9 +221,18 @@ mod tests {
     #[test]
     fn a_term_inside_a_longer_word_is_not_linked() {
         assert!(found(TERMS, "加强社会工作者队伍建设").is_empty());
-        assert!(found(TERMS, "各有关社会工作部门").is_empty());
+        assert!(found(TERMS, "社会工作站开展服务").is_empty());
         assert_eq!(found(TERMS, "加强新社会组织党建"), ["新社会组织"]);
         assert_eq!(found(TERMS, "区委统一战线工作部"), ["统一战线工作部"]);
+    }
+
+    #[test]
+    fn a_term_before_a_generic_head_in_one_word_is_linked() {
+        let terms = &["信访", "统战", "社会工作", "社会工作部"];
+        assert_eq!(found(terms, "扎实做好信访工作"), ["信访"]);
+        assert_eq!(found(terms, "信访部门和统战部门"), ["信访", "统战"]);
+        assert_eq!(found(terms, "各有关社会工作部门"), ["社会工作"]);
+        assert!(found(terms, "加强社会工作者队伍建设").is_empty());
     }
 
     #[test]

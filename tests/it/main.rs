@@ -9,6 +9,7 @@ mod link_gold;
 mod lookup;
 mod quick_reader;
 mod robustness;
+mod senses;
 mod serve;
 mod site;
 mod support;
