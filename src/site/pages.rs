@@ -360,7 +360,10 @@ pub struct BrowseView<'a> {
 /// The concepts under one initial letter.
 #[derive(Serialize)]
 pub struct LetterGroup {
+    /// The heading: a capital letter, or `#` for keys that start with anything else.
     pub letter: String,
+    /// The group's fragment id: the letter, or `other` (`#` cannot stand in a fragment).
+    pub anchor: String,
     pub concepts: Vec<ConceptLink>,
 }
 
@@ -462,7 +465,8 @@ impl Site<'_> {
         }
     }
 
-    /// Every concept sorted by `key` and grouped by its first letter (`#` for the rest).
+    /// Every concept sorted by `key` and grouped by its first letter; the rest (digits, as in
+    /// "12345 hotline", or any other character) in one group `#` first.
     fn letter_groups(&self, root: &str, key: impl Fn(&ConceptLink) -> String) -> Vec<LetterGroup> {
         let mut links: Vec<(String, ConceptLink)> = self
             .glossary
@@ -474,21 +478,23 @@ impl Site<'_> {
             })
             .collect();
         links.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
-        let mut groups: Vec<LetterGroup> = Vec::new();
+        let mut groups: BTreeMap<Option<char>, Vec<ConceptLink>> = BTreeMap::new();
         for (k, link) in links {
-            let letter = match k.chars().next() {
-                Some(c) if c.is_ascii_alphabetic() => c.to_ascii_uppercase().to_string(),
-                _ => "#".to_string(),
-            };
-            match groups.last_mut() {
-                Some(g) if g.letter == letter => g.concepts.push(link),
-                _ => groups.push(LetterGroup {
-                    letter,
-                    concepts: vec![link],
-                }),
-            }
+            let letter = k
+                .chars()
+                .next()
+                .filter(char::is_ascii_alphabetic)
+                .map(|c| c.to_ascii_uppercase());
+            groups.entry(letter).or_default().push(link);
         }
         groups
+            .into_iter()
+            .map(|(letter, concepts)| LetterGroup {
+                letter: letter.map_or_else(|| "#".into(), String::from),
+                anchor: letter.map_or_else(|| "other".into(), String::from),
+                concepts,
+            })
+            .collect()
     }
 
     fn sources<'s>(&'s self, site: Common<'s>) -> SourcesView<'s> {
