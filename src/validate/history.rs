@@ -110,13 +110,17 @@ fn concept_forms(c: &RawConcept) -> Vec<String> {
 
 /// Text to compare: [`squash`]ed, lowercased and without quotation marks, which sources put
 /// around a term or inside it in several styles (新时代“枫桥经验”, 新时代‘枫桥经验’, the
-/// "Fengqiao model" for …).
+/// "Fengqiao model" for …); œ and æ spelt out, as French sources write « oeuvres » as often as
+/// « œuvres ».
 fn normalize(text: &str) -> String {
     let unquoted: String = text
         .chars()
         .filter(|c| !"\"'“”‘’«»「」『』《》".contains(*c))
         .collect();
-    squash(&unquoted).to_lowercase()
+    squash(&unquoted)
+        .to_lowercase()
+        .replace('œ', "oe")
+        .replace('æ', "ae")
 }
 
 /// The date of the source a `source#passage` reference names (empty if unknown).
@@ -215,6 +219,8 @@ mod tests {
         assert!(text.contains(&normalize("新时代“枫桥经验”")));
         assert!(!text.contains(&normalize("mass organizations")));
         assert!(text.contains("mass organization"));
+        let xinhua = normalize("les oeuvres caritatives");
+        assert!(xinhua.contains(&normalize("Œuvres caritatives")));
     }
 
     #[test]
