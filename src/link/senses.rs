@@ -27,6 +27,15 @@
 //!    do not count: they name one thing, and Party texts name professional things (the Society
 //!    Work Departments' duties include 社会工作人才队伍建设). Summing cues rather than counting
 //!    the occurrences step 2 decided lets several weakly cued sentences (one cue each) agree.
+//!    A longer glossary term that holds the shared one and a compound cue of a candidate
+//!    (社会工作人才队伍, 社会工作岗位, 医务社会工作, 中央社会工作会议) is a *witness*
+//!    ([`Local::witness`]): it is that longer term's occurrence, not the shared term's, but the
+//!    text using it uses the word, so the cues of its sentence are summed too (its own compound,
+//!    as above, is not). Before those compounds became concepts of their own, their occurrences
+//!    were the shared term's and voted this way; without them the train half lost evidence.
+//!    A name that holds no compound cue (中央社会工作部, 社会工作部) is no witness: a department's
+//!    sentences list its professional duties (拟订社会工作政策), and counting them made two
+//!    train occurrences wrong.
 //!
 //! With no evidence at all the occurrence stays ambiguous and lists its candidates: a reader is
 //! better served by "could be either" than by a confident wrong link. The basis is reported
@@ -129,6 +138,9 @@ pub struct Local {
     /// The evidence around this occurrence, by candidate.
     pub evidence: Vec<(String, Evidence)>,
     pub sense: Sense,
+    /// An occurrence of a longer term that contains the shared one (社会工作岗位 for
+    /// 社会工作): its sentence cues count toward the text's sense; it takes no sense itself.
+    pub witness: bool,
 }
 
 impl Local {
@@ -150,7 +162,7 @@ pub fn by_text(locals: &mut [Local]) {
             *sums.entry(c.clone()).or_default() += e.cues;
         }
     }
-    for l in locals.iter_mut() {
+    for l in locals.iter_mut().filter(|l| !l.witness) {
         let Sense::Ambiguous(_) = l.sense else {
             continue;
         };
@@ -300,6 +312,7 @@ mod tests {
             candidates: vec!["a".into(), "b".into()],
             evidence: vec![("a".into(), a), ("b".into(), cues(b))],
             sense,
+            witness: false,
         }
     }
 
@@ -347,6 +360,21 @@ mod tests {
         ];
         by_text(&mut mixed);
         assert_eq!(mixed[2].sense, ambiguous());
+    }
+
+    #[test]
+    fn a_witness_lends_its_cues_to_the_text_and_takes_no_sense() {
+        let witness = |a| Local {
+            witness: true,
+            ..local(ambiguous(), a, 0, false)
+        };
+        let mut locals = vec![witness(2), witness(1), local(ambiguous(), 0, 0, false)];
+        by_text(&mut locals);
+        assert_eq!(locals[2].sense, Sense::Resolved("a".into(), Basis::Text));
+        assert_eq!(locals[0].sense, ambiguous());
+        let mut alone = vec![witness(1), local(ambiguous(), 0, 0, false)];
+        by_text(&mut alone);
+        assert_eq!(alone[1].sense, ambiguous());
     }
 
     #[test]
