@@ -44,6 +44,9 @@ enum Matcher {
 struct LangLinker {
     forms: Forms,
     matcher: Matcher,
+    /// Each one-concept Chinese form that contains a shared form (社会工作人才队伍 contains
+    /// 社会工作), with that shared form: its sentences count toward the text's sense.
+    within: HashMap<FormId, FormId>,
 }
 
 /// Finds the glossary's terms in text of any of its languages.
@@ -223,29 +226,57 @@ impl Linker {
     /// The sense of one occurrence by its own sentence; `local` only for a shared form.
     fn local_sense(&self, l: &LangLinker, text: &str, span: Range<usize>, id: FormId) -> Found {
         let form = l.forms.get(id);
-        let local = match form.entries.as_slice() {
-            // The common case, one concept: nothing to resolve or to collect.
-            [_] => None,
-            _ => {
-                let candidates: Vec<&str> = form.concepts().collect();
-                let ctx = senses::context(text, span.clone());
-                let mut evidence = Vec::new();
-                let sense = senses::resolve(&candidates, l.margin(), |c| {
-                    let e = l.evidence(text, &ctx, form.text(), self.cues_of(c));
-                    evidence.push((c.to_string(), e));
-                    e
-                });
-                let mut candidates: Vec<String> =
-                    candidates.iter().map(|c| c.to_string()).collect();
-                candidates.sort();
-                Some(senses::Local {
-                    candidates,
-                    evidence,
-                    sense,
-                })
+        let local = match (form.entries.as_slice(), l.within.get(&id)) {
+            // A longer term built on a shared form, one a compound cue names: a witness.
+            ([_], Some(&shared)) if self.is_witness(l, form, shared) => {
+                Some(self.shared_sense(l, text, &span, shared, true))
             }
+            // The common case, one concept: nothing to resolve or to collect.
+            ([_], _) => None,
+            _ => Some(self.shared_sense(l, text, &span, id, false)),
         };
         Found { span, id, local }
+    }
+
+    /// The candidates of the shared form `shared`, their evidence around `span` and the sense
+    /// it decides; a `witness` (an occurrence of a longer term) only lends its evidence.
+    fn shared_sense(
+        &self,
+        l: &LangLinker,
+        text: &str,
+        span: &Range<usize>,
+        shared: FormId,
+        witness: bool,
+    ) -> senses::Local {
+        let form = l.forms.get(shared);
+        let candidates: Vec<&str> = form.concepts().collect();
+        let ctx = senses::context(text, span.clone());
+        let mut evidence = Vec::new();
+        let sense = senses::resolve(&candidates, l.margin(), |c| {
+            let e = l.evidence(text, &ctx, form.text(), self.cues_of(c));
+            evidence.push((c.to_string(), e));
+            e
+        });
+        let mut candidates: Vec<String> = candidates.iter().map(|c| c.to_string()).collect();
+        candidates.sort();
+        senses::Local {
+            candidates,
+            evidence,
+            sense,
+            witness,
+        }
+    }
+
+    /// Whether the one-concept `form`, which contains the shared form `shared`, holds a
+    /// compound cue of one of its candidates (社会工作人才 in 社会工作人才队伍, 医务社会工作):
+    /// a longer term the editors name as evidence of a sense. A name such as 中央社会工作部
+    /// holds none: a department's sentences list professional duties too.
+    fn is_witness(&self, l: &LangLinker, form: &Form, shared: FormId) -> bool {
+        let inner = l.forms.get(shared);
+        inner
+            .concepts()
+            .flat_map(|c| self.cues_of(c))
+            .any(|c| c.contains(inner.text()) && form.text().contains(c.as_str()))
     }
 
     fn cues_of(&self, concept: &str) -> &[String] {
@@ -277,7 +308,8 @@ fn finish(l: &LangLinker, found: Vec<Vec<Found>>) -> Vec<Vec<Occurrence>> {
             para.into_iter()
                 .map(|f| {
                     let local = f.local.and_then(|_| decided.next());
-                    occurrence(l.forms.get(f.id), f.span, local.map(|d| d.sense))
+                    let sense = local.filter(|d| !d.witness).map(|d| d.sense);
+                    occurrence(l.forms.get(f.id), f.span, sense)
                 })
                 .collect()
         })
@@ -314,6 +346,25 @@ fn occurrence(form: &Form, span: Range<usize>, sense: Option<Sense>) -> Occurren
     }
 }
 
+/// Each one-concept form whose key contains the key of a shared form (one of several
+/// concepts), with that shared form: 社会工作岗位 → 社会工作.
+fn shared_within(forms: &Forms) -> HashMap<FormId, FormId> {
+    let shared: Vec<(&str, FormId)> = forms
+        .keys()
+        .filter(|(_, id)| forms.get(*id).entries.len() > 1)
+        .collect();
+    forms
+        .keys()
+        .filter(|(_, id)| forms.get(*id).entries.len() == 1)
+        .filter_map(|(key, id)| {
+            let (_, s) = shared
+                .iter()
+                .find(|(s, _)| key.len() > s.len() && key.contains(s))?;
+            Some((id, *s))
+        })
+        .collect()
+}
+
 /// What one thread keeps from passage to passage: the keys of the words it has stemmed, by
 /// language.
 #[derive(Default)]
@@ -333,7 +384,12 @@ impl LangLinker {
                 forms.add(text, entry);
             }
             let matcher = Matcher::Zh(Box::new(ZhMatcher::new(&forms, dictionary())));
-            return LangLinker { forms, matcher };
+            let within = shared_within(&forms);
+            return LangLinker {
+                forms,
+                matcher,
+                within,
+            };
         }
         let normalizer = Normalizer::new(lang);
         // Terms share most of their words ("social", "governance"): stem each word once.
@@ -355,7 +411,11 @@ impl LangLinker {
             }
         }
         let matcher = Matcher::Latin(LatinMatcher::new(normalizer, &forms));
-        LangLinker { forms, matcher }
+        LangLinker {
+            forms,
+            matcher,
+            within: HashMap::new(),
+        }
     }
 
     /// How many more sentence cues a sense needs than the others (see [`senses`]).

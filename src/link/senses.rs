@@ -9,7 +9,10 @@
 //!    that covers the occurrence in the text, or any cue written against the occurrence with
 //!    nothing between (专业 in 专业社会工作, 会议 in 省委社会工作会议). The compound is one word
 //!    with the term, so it decides alone; compounds of two candidates at once leave the
-//!    occurrence ambiguous.
+//!    occurrence ambiguous. The term with a generic head of the linker's list (机构, 系统 …,
+//!    see [`super::zh`]) is no compound cue: the head says nothing of the sense (党的社会工作机构
+//!    are the Party's organs, 民办社会工作机构 professional ones), so `senses.cues` leave out
+//!    社会工作机构 and 社会工作系统 (on the train half: right 0.930 → 0.938, wrong 0 → 0).
 //! 2. **Sentence** ([`Basis::Sentence`]): the cues, counted (each distinct cue once) in the
 //!    sentence around the occurrence, the term itself left out. A candidate is chosen when it
 //!    has more distinct cues than every other (none counting as zero) by a margin: in Chinese
@@ -27,6 +30,15 @@
 //!    do not count: they name one thing, and Party texts name professional things (the Society
 //!    Work Departments' duties include 社会工作人才队伍建设). Summing cues rather than counting
 //!    the occurrences step 2 decided lets several weakly cued sentences (one cue each) agree.
+//!    A longer glossary term that holds the shared one and a compound cue of a candidate
+//!    (社会工作人才队伍, 社会工作岗位, 医务社会工作, 中央社会工作会议) is a *witness*
+//!    ([`Local::witness`]): it is that longer term's occurrence, not the shared term's, but the
+//!    text using it uses the word, so the cues of its sentence are summed too (its own compound,
+//!    as above, is not). Before those compounds became concepts of their own, their occurrences
+//!    were the shared term's and voted this way; without them the train half lost evidence.
+//!    A name that holds no compound cue (中央社会工作部, 社会工作部) is no witness: a department's
+//!    sentences list its professional duties (拟订社会工作政策), and counting them made two
+//!    train occurrences wrong.
 //!
 //! With no evidence at all the occurrence stays ambiguous and lists its candidates: a reader is
 //! better served by "could be either" than by a confident wrong link. The basis is reported
@@ -129,6 +141,9 @@ pub struct Local {
     /// The evidence around this occurrence, by candidate.
     pub evidence: Vec<(String, Evidence)>,
     pub sense: Sense,
+    /// An occurrence of a longer term that contains the shared one (社会工作岗位 for
+    /// 社会工作): its sentence cues count toward the text's sense; it takes no sense itself.
+    pub witness: bool,
 }
 
 impl Local {
@@ -150,7 +165,7 @@ pub fn by_text(locals: &mut [Local]) {
             *sums.entry(c.clone()).or_default() += e.cues;
         }
     }
-    for l in locals.iter_mut() {
+    for l in locals.iter_mut().filter(|l| !l.witness) {
         let Sense::Ambiguous(_) = l.sense else {
             continue;
         };
@@ -300,6 +315,7 @@ mod tests {
             candidates: vec!["a".into(), "b".into()],
             evidence: vec![("a".into(), a), ("b".into(), cues(b))],
             sense,
+            witness: false,
         }
     }
 
@@ -347,6 +363,21 @@ mod tests {
         ];
         by_text(&mut mixed);
         assert_eq!(mixed[2].sense, ambiguous());
+    }
+
+    #[test]
+    fn a_witness_lends_its_cues_to_the_text_and_takes_no_sense() {
+        let witness = |a| Local {
+            witness: true,
+            ..local(ambiguous(), a, 0, false)
+        };
+        let mut locals = vec![witness(2), witness(1), local(ambiguous(), 0, 0, false)];
+        by_text(&mut locals);
+        assert_eq!(locals[2].sense, Sense::Resolved("a".into(), Basis::Text));
+        assert_eq!(locals[0].sense, ambiguous());
+        let mut alone = vec![witness(1), local(ambiguous(), 0, 0, false)];
+        by_text(&mut alone);
+        assert_eq!(alone[1].sense, ambiguous());
     }
 
     #[test]

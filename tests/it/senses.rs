@@ -19,8 +19,18 @@
 //! over occurrences; occurrences of one document are not independent, so the true uncertainty
 //! is wider than printed.
 //!
+//! On main's glossary, where 社会工作人才队伍, 社会工作岗位, 医务社会工作 and the like became
+//! concepts of their own (72 rows not linked, 43 of them in the test half), the resolver of
+//! commit f36b4a9 measured: test half right 0.844 [0.764, 0.900], ambiguous 0.119, wrong 0.037
+//! [0.014, 0.091] of 109; train half right 0.922 [0.862, 0.957], wrong 0.000 of 128. With the
+//! witnesses and the generic-head cues of `src/link/senses.rs` (fitted on the train half):
+//! train right 0.938 [0.882, 0.968], ambiguous 0.062, wrong 0.000 [0.000, 0.029]; test right
+//! 0.835 [0.754, 0.893], ambiguous 0.156 [0.100, 0.236], wrong 0.009 [0.002, 0.050]: wrong
+//! within its bound, right not.
+//!
 //! Only the train half's failures are printed one by one, so that nobody tunes a cue on a test
-//! passage; the test half is reported as figures only.
+//! passage; the test half is reported as figures only. `SHUYU_SENSES_TRAIN_ONLY=1` links and
+//! reports the train half alone, for fitting without seeing a test figure.
 //!
 //! The resolver runs through the real path: the repository's glossary is loaded and
 //! validated, a [`Linker`] is built from it, and each document (its quoted passages, one a
@@ -37,6 +47,7 @@ use shuyu::model::Glossary;
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/senses/");
 
 /// One labelled occurrence.
+#[derive(Clone)]
 struct Row {
     id: String,
     doc: String,
@@ -251,6 +262,9 @@ fn zh_linker() -> (Vec<Row>, Linker) {
 #[test]
 fn senses_of_shehui_gongzuo_on_the_test_half() {
     let (rows, linker) = zh_linker();
+    if std::env::var_os("SHUYU_SENSES_TRAIN_ONLY").is_some() {
+        return train_half_only(&linker, &rows);
+    }
     let unclear = rows.iter().filter(|r| r.label == "unclear").count();
     let docs = by_document(&linker, &rows);
     let alone = by_passage(&linker, &rows);
@@ -287,6 +301,21 @@ fn senses_of_shehui_gongzuo_on_the_test_half() {
     assert!(test.n >= 100, "{} test occurrences", test.n);
     assert!(test.rate(test.right) >= 0.85, "{}", test.line("test"));
     assert!(test.rate(test.wrong) <= 0.02, "{}", test.line("test"));
+}
+
+/// With `SHUYU_SENSES_TRAIN_ONLY` set: links and reports the train half alone (its figures
+/// and its rows not right), so that fitting a rule never shows a figure of the test half.
+fn train_half_only(linker: &Linker, rows: &[Row]) {
+    let train: Vec<Row> = rows.iter().filter(|r| r.half == "train").cloned().collect();
+    let docs = by_document(linker, &train);
+    let f = figures(&train, &docs, "train");
+    println!("{}", f.line("train half, by document"));
+    for r in &train {
+        if let Some(o @ (Outcome::Wrong | Outcome::Ambiguous)) = docs.get(&r.id) {
+            println!("{o:?} (train): {} ({}) {}", r.id, r.label, r.passage);
+        }
+    }
+    assert!(f.n >= 100, "{} train occurrences", f.n);
 }
 
 /// The renderings of 社会工作 whose sense `latin.tsv` labels.
