@@ -5,7 +5,11 @@
 //! marked as an expected link, an expected ambiguous occurrence, or an expected non-link (a
 //! substring trap such as 社会工作 inside 社会工作者). The fixture glossary
 //! (`terms.tsv`, `cues.tsv`) is built here in code, so the test does not move when the
-//! project's glossary is edited, and needs nothing outside this repository.
+//! project's glossary is edited, and needs nothing outside this repository. Its second block
+//! copies the forms of the concepts added for issue 12 from `glossary/concepts/`, so the set
+//! measures the glossary's current coverage of these passages (measured before that block:
+//! 281 links, 60 non-links, precision and recall 1.0000; with it: 373 links, 108 non-links,
+//! precision 1.0000, recall 0.9946, the two misses being 民生 in 惠民生).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -194,8 +198,8 @@ fn gold_precision_and_recall() {
     let predicted = predict(&linker, &gold);
     let expected = expected(&gold);
     let traps: usize = gold.iter().map(|p| p.traps.len()).sum();
-    assert!(expected.len() >= 150, "{} gold links", expected.len());
-    assert!(traps >= 50, "{traps} gold non-links");
+    assert!(expected.len() >= 350, "{} gold links", expected.len());
+    assert!(traps >= 100, "{traps} gold non-links");
 
     let right = predicted
         .iter()
