@@ -289,35 +289,61 @@ fn print_lookups(rows: &[LookupRow]) {
     println!(
         "shuyu lookup --glossary G QUERY --format json (ms; peak RSS in MB; medians but best):"
     );
+    let head = "    best   median      cpu     MB";
     println!(
-        "{:<10} {:<17} {:<38} {:>6} {:>9} {:>9} {:>6} {:>9} {:>9} {:>6}",
+        "{:<10} {:<17} {} {:>6} {:^33} {:^33}",
         "glossary",
         "query",
-        "",
+        padded("", 34),
         "place",
-        "cold best",
-        "cold med",
-        "MB",
-        "warm best",
-        "warm med",
-        "MB"
+        "cold",
+        "warm"
+    );
+    println!(
+        "{:<10} {:<17} {} {:>6} {head} {head}",
+        "",
+        "",
+        padded("", 34),
+        ""
     );
     for r in rows {
         let place = r.rank.map_or("MISSED".to_string(), |p| p.to_string());
         println!(
-            "{:<10} {:<17} {:<38} {:>6} {:>9.1} {:>9.1} {:>6.1} {:>9.1} {:>9.1} {:>6.1}",
+            "{:<10} {:<17} {} {place:>6} {} {}",
             r.glossary,
             r.query.kind,
-            r.query.text,
-            place,
-            r.cold.best * 1e3,
-            r.cold.median.wall * 1e3,
-            r.cold.median.rss_mb,
-            r.warm.best * 1e3,
-            r.warm.median.wall * 1e3,
-            r.warm.median.rss_mb
+            padded(&r.query.text, 34),
+            figures(&r.cold),
+            figures(&r.warm)
         );
     }
+}
+
+/// A lookup's best and median wall time, median CPU time (ms) and median peak RSS (MB).
+fn figures(s: &Summary) -> String {
+    format!(
+        "{:>8.1} {:>8.1} {:>8.0} {:>6.1}",
+        s.best * 1e3,
+        s.median.wall * 1e3,
+        s.median.cpu * 1e3,
+        s.median.rss_mb
+    )
+}
+
+/// The text padded with spaces to `width` columns on a terminal, where a Chinese character
+/// takes two (`format!` counts characters, which misaligns a table of Chinese queries).
+fn padded(text: &str, width: usize) -> String {
+    let columns: usize = text
+        .chars()
+        .map(|c| {
+            if ('\u{2e80}'..='\u{9fff}').contains(&c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum();
+    format!("{text}{}", " ".repeat(width.saturating_sub(columns)))
 }
 
 // ---------------------------------------------------------------------------------------------
