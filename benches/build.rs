@@ -37,9 +37,10 @@
 //! not inflate (shuyu and Hugo both run on every core, so on an idle machine wall ≈ CPU / 2 for
 //! their parallel parts), and use callgrind (below) for stable counts.
 //!
-//! Glossaries are written by the generator of `examples/gen.rs` (the same code, included below)
-//! into `/dev/shm/shuyu-bench/g<N>-seed1` (shared with `benches/validate.rs`) and reused while
-//! the generator is unchanged. Output goes to `/dev/shm/shuyu-bench/build-*`.
+//! Glossaries are written by the generator of `examples/gen.rs` (the same code, included by
+//! `benches/common/mod.rs`) into `/dev/shm/shuyu-bench/g<N>-seed1` (shared with
+//! `benches/validate.rs` and `benches/exchange.rs`) and reused while the generator is unchanged.
+//! Output goes to `/dev/shm/shuyu-bench/build-*`.
 //!
 //! Profile (instruction counts, stable on a loaded machine), with the `profiling` build
 //! (`cargo build --profile profiling`: release plus line tables):
@@ -60,11 +61,9 @@ use std::time::Instant;
 use anyhow::{bail, Context};
 use rayon::prelude::*;
 
-#[allow(dead_code)]
-#[path = "../examples/gen/synth.rs"]
-mod synth;
+mod common;
+use common::{median, Sample};
 
-const SEED: u64 = 1;
 /// The goals of issue 9.
 const GOAL_VS_HUGO: f64 = 3.0;
 const GOAL_VS_FLOOR: f64 = 2.5;
@@ -98,20 +97,9 @@ struct Tool {
     samples: Vec<Sample>,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Sample {
-    wall: f64,
-    cpu: f64,
-    rss_mb: f64,
-}
-
 fn run() -> anyhow::Result<()> {
     let runs: usize = env_parse("SHUYU_BENCH_RUNS", 5)?;
-    let root = if Path::new("/dev/shm").is_dir() {
-        PathBuf::from("/dev/shm/shuyu-bench")
-    } else {
-        std::env::temp_dir().join("shuyu-bench")
-    };
+    let root = common::root();
     if !Path::new("/usr/bin/time").exists() {
         install("time");
     }
@@ -120,8 +108,8 @@ fn run() -> anyhow::Result<()> {
     }
     let bin = env!("CARGO_BIN_EXE_shuyu");
     let me = std::env::current_exe().context("cannot find this benchmark's own binary")?;
-    let dir = glossary(&root, 10_000)?;
-    let (files, bytes) = size_of(&dir)?;
+    let dir = common::glossary(&root, 10_000)?;
+    let (files, bytes) = common::size_of(&dir)?;
 
     let mut tools = vec![
         Tool {
@@ -155,7 +143,7 @@ fn run() -> anyhow::Result<()> {
         Err(why) => println!("Hugo is skipped: {why:#}"),
     }
 
-    let load_before = load_average();
+    let load_before = common::load_average();
     for round in 0..=runs {
         for k in 0..tools.len() {
             // Rotate the order, so that no tool always runs right after another.
@@ -175,7 +163,7 @@ fn run() -> anyhow::Result<()> {
     println!();
     println!(
         "load average of the machine (2 cores shared): {load_before} before, {} after",
-        load_average()
+        common::load_average()
     );
     println!(
         "10k concepts ({files} files, {:.1} MB of YAML), output on {}, median of {runs} rounds \
@@ -244,14 +232,6 @@ fn run() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The 1-minute load average, as /proc/loadavg says.
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .ok()
-        .and_then(|l| l.split_whitespace().next().map(str::to_string))
-        .unwrap_or_else(|| "?".into())
-}
-
 fn verdict(ok: bool) -> &'static str {
     if ok {
         "meets the goal"
@@ -263,8 +243,8 @@ fn verdict(ok: bool) -> &'static str {
 /// shuyu and the floor once each at 100k concepts (Hugo is not run: its project alone would
 /// take minutes to write).
 fn big(root: &Path, bin: &str, me: &Path) -> anyhow::Result<()> {
-    let dir = glossary(root, 100_000)?;
-    let (files, bytes) = size_of(&dir)?;
+    let dir = common::glossary(root, 100_000)?;
+    let (files, bytes) = common::size_of(&dir)?;
     let mut tools = [
         Tool {
             name: "shuyu build",
@@ -320,19 +300,6 @@ where
             .parse()
             .map_err(|e| anyhow::anyhow!("{name}={v}: {e}")),
         Err(_) => Ok(default),
-    }
-}
-
-fn median(samples: &[Sample]) -> Sample {
-    let pick = |f: fn(&Sample) -> f64| {
-        let mut v: Vec<f64> = samples.iter().map(f).collect();
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
-    Sample {
-        wall: pick(|s| s.wall),
-        cpu: pick(|s| s.cpu),
-        rss_mb: pick(|s| s.rss_mb),
     }
 }
 
@@ -430,54 +397,6 @@ fn install(name: &str) -> bool {
 
 // ---------------------------------------------------------------------------------------------
 // The glossary
-
-/// The glossary of `n` concepts under `root`, generated unless an identical one is there.
-fn glossary(root: &Path, n: usize) -> anyhow::Result<PathBuf> {
-    let dir = root.join(format!("g{n}-seed{SEED}"));
-    let stamp = dir.join(".generated");
-    let want = format!("{n} {SEED} {:016x}\n", generator_hash());
-    if std::fs::read_to_string(&stamp).is_ok_and(|s| s == want) {
-        eprintln!("reusing {}", dir.display());
-        return Ok(dir);
-    }
-    let start = Instant::now();
-    let opts = synth::Options {
-        concepts: n,
-        seed: SEED,
-    };
-    let stats = synth::generate(&dir, &opts, true)?;
-    std::fs::write(&stamp, want).with_context(|| format!("cannot write {}", stamp.display()))?;
-    eprintln!(
-        "generated {} ({} files, {:.1} MB) in {:.1} s",
-        dir.display(),
-        stats.files,
-        stats.bytes as f64 / 1e6,
-        start.elapsed().as_secs_f64()
-    );
-    Ok(dir)
-}
-
-/// A hash of the generator's source, so that a changed generator regenerates (the same as
-/// `benches/validate.rs` computes, so the two share their glossaries).
-fn generator_hash() -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    include_str!("../examples/gen/synth.rs").hash(&mut h);
-    include_str!("../examples/gen/words.rs").hash(&mut h);
-    h.finish()
-}
-
-/// Files and bytes of the glossary's YAML files.
-fn size_of(dir: &Path) -> anyhow::Result<(usize, u64)> {
-    let mut files = 1;
-    let mut bytes = std::fs::metadata(dir.join("glossary.yaml"))?.len();
-    for sub in ["concepts", "sources"] {
-        for entry in std::fs::read_dir(dir.join(sub))? {
-            bytes += entry?.metadata()?.len();
-            files += 1;
-        }
-    }
-    Ok((files, bytes))
-}
 
 // ---------------------------------------------------------------------------------------------
 // Hugo

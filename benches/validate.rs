@@ -7,27 +7,22 @@
 //! SHUYU_BENCH_SIZES=1000,10000,100000 cargo bench --bench validate
 //! ```
 //!
-//! Glossaries are written by the generator of `examples/gen.rs` (the same code, included
-//! below) into `/dev/shm/shuyu-bench` (tmpfs, for stable figures; the system temp folder
-//! where there is no /dev/shm) and reused while the generator's source is unchanged.
+//! Glossaries are written by the generator of `examples/gen.rs` (the same code, included by
+//! `benches/common/mod.rs`) into `/dev/shm/shuyu-bench` (tmpfs, for stable figures; the system
+//! temp folder where there is no /dev/shm) and reused while the generator's source is unchanged.
 //! Library time is `shuyu::load::load` + `shuyu::validate::validate`, the median of several
 //! runs after a warm-up; each run also loads the same files with serde-saphyr alone
 //! (`load_with(dir, Reader::SerdeSaphyr)`), for the quick reader's speed-up side by side.
 //! This process uses the system allocator; the `shuyu` binary, measured next, uses mimalloc. Process figures come from `/usr/bin/time -v` around the release
 //! binary (`apt-get install -y time` if it is missing), which also links the terms.
 
-use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use anyhow::Context;
+#[allow(dead_code)] // load_average, Sample, median: this bench keeps its own figures
+mod common;
 
-#[allow(dead_code)]
-#[path = "../examples/gen/synth.rs"]
-mod synth;
-
-const SEED: u64 = 1;
 /// The bar of issue 2 for 10k concepts.
 const BAR_WALL: Duration = Duration::from_secs(1);
 const BAR_RSS_MB: f64 = 300.0;
@@ -61,15 +56,11 @@ fn run() -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("SHUYU_BENCH_SIZES={s}: {e}"))?,
         Err(_) => vec![1_000, 10_000],
     };
-    let root = if Path::new("/dev/shm").is_dir() {
-        PathBuf::from("/dev/shm/shuyu-bench")
-    } else {
-        std::env::temp_dir().join("shuyu-bench")
-    };
+    let root = common::root();
     let mut rows = Vec::new();
     let mut dirs = Vec::new();
     for &n in &sizes {
-        let dir = glossary(&root, n)?;
+        let dir = common::glossary(&root, n)?;
         let runs = match n {
             0..=2_000 => 9,
             2_001..=20_000 => 5,
@@ -160,43 +151,8 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-/// The glossary of `n` concepts under `root`, generated unless an identical one is there.
-fn glossary(root: &Path, n: usize) -> anyhow::Result<PathBuf> {
-    let dir = root.join(format!("g{n}-seed{SEED}"));
-    let stamp = dir.join(".generated");
-    let want = format!("{n} {SEED} {:016x}\n", generator_hash());
-    if std::fs::read_to_string(&stamp).is_ok_and(|s| s == want) {
-        eprintln!("reusing {}", dir.display());
-        return Ok(dir);
-    }
-    let start = Instant::now();
-    let opts = synth::Options {
-        concepts: n,
-        seed: SEED,
-    };
-    let stats = synth::generate(&dir, &opts, true)?;
-    std::fs::write(&stamp, want)
-        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", stamp.display()))?;
-    eprintln!(
-        "generated {} ({} files, {:.1} MB) in {:.1} s",
-        dir.display(),
-        stats.files,
-        stats.bytes as f64 / 1e6,
-        start.elapsed().as_secs_f64()
-    );
-    Ok(dir)
-}
-
-/// A hash of the generator's source, so that a changed generator regenerates.
-fn generator_hash() -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    include_str!("../examples/gen/synth.rs").hash(&mut h);
-    include_str!("../examples/gen/words.rs").hash(&mut h);
-    h.finish()
-}
-
 fn measure(dir: &Path, n: usize, runs: usize) -> anyhow::Result<Row> {
-    let (files, bytes) = size_of(dir)?;
+    let (files, bytes) = common::size_of(dir)?;
     let mut loads = Vec::new();
     let mut validates = Vec::new();
     let mut totals = Vec::new();
@@ -256,29 +212,6 @@ fn measure(dir: &Path, n: usize, runs: usize) -> anyhow::Result<Row> {
 fn median(v: &mut [Duration]) -> Duration {
     v.sort();
     v[v.len() / 2]
-}
-
-/// Files and bytes of the glossary's YAML files.
-fn size_of(dir: &Path) -> anyhow::Result<(usize, u64)> {
-    let meta = dir.join("glossary.yaml");
-    let mut files = 1;
-    let mut bytes = std::fs::metadata(&meta)
-        .with_context(|| format!("cannot read {}", meta.display()))?
-        .len();
-    for sub in ["concepts", "sources"] {
-        let path = dir.join(sub);
-        let entries = std::fs::read_dir(&path)
-            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
-        for entry in entries {
-            let entry = entry.with_context(|| format!("cannot read {}", path.display()))?;
-            let meta = entry
-                .metadata()
-                .with_context(|| format!("cannot read {}", entry.path().display()))?;
-            bytes += meta.len();
-            files += 1;
-        }
-    }
-    Ok((files, bytes))
 }
 
 /// CPU time (user + system) of this process so far, from /proc/self/stat (zero elsewhere).
