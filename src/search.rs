@@ -117,6 +117,7 @@ impl SearchIndex {
         if q.folded.chars().count() < 3 {
             return Vec::new();
         }
+        let typed = Typed::new(&q);
         let mut hits: Vec<(Hit, f64)> = self
             .entries
             .iter()
@@ -124,7 +125,7 @@ impl SearchIndex {
                 let (form, score) = entry
                     .forms
                     .iter()
-                    .filter_map(|f| similarity(f, &q).map(|s| (f, s)))
+                    .filter_map(|f| similarity(f, &typed, threshold).map(|s| (f, s)))
                     .max_by(|a, b| a.1.total_cmp(&b.1))?;
                 (score >= threshold).then_some((
                     Hit {
@@ -145,18 +146,86 @@ impl SearchIndex {
     }
 }
 
-/// How alike a form and the query are spelt, for the Latin forms.
-fn similarity(form: &Form, q: &Query) -> Option<f64> {
+/// The query's characters as compared with each kind of Latin form, split once.
+struct Typed {
+    folded: Vec<char>,
+    pinyin: Vec<char>,
+}
+
+impl Typed {
+    fn new(q: &Query) -> Self {
+        Typed {
+            folded: q.folded.chars().collect(),
+            pinyin: q.pinyin.chars().collect(),
+        }
+    }
+}
+
+/// How alike a Latin form and the query are spelt, if at least `threshold`: the similarity of
+/// the whole form, or of its start as long as the query (a typo in a prefix counts), worth a
+/// little less.
+fn similarity(form: &Form, q: &Typed, threshold: f64) -> Option<f64> {
     let typed = match form.kind {
         FormKind::Term => &q.folded,
         FormKind::Pinyin => &q.pinyin,
         FormKind::Zh | FormKind::Hant => return None,
     };
-    let start: String = form.key.chars().take(typed.chars().count()).collect();
-    let whole = strsim::normalized_damerau_levenshtein(typed, &form.key);
-    let prefix = strsim::normalized_damerau_levenshtein(typed, &start);
-    // A prefix is worth a little less than the whole form.
-    Some(whole.max(prefix * 0.95))
+    let key: Vec<char> = form.key.chars().collect();
+    let start = &key[..typed.len().min(key.len())];
+    let whole = similar_at_least(typed, &key, threshold);
+    let prefix = similar_at_least(typed, start, threshold / PREFIX_WORTH).map(|s| s * PREFIX_WORTH);
+    whole.into_iter().chain(prefix).reduce(f64::max)
+}
+
+/// What a match of the form's start is worth against a match of the whole form.
+const PREFIX_WORTH: f64 = 0.95;
+
+/// `1 - d / longest` for the edit distance `d` of `a` and `b` (see [`distance_within`]), when
+/// that is at least `at_least`; `None` otherwise, found without finishing when it can be.
+fn similar_at_least(a: &[char], b: &[char], at_least: f64) -> Option<f64> {
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return Some(1.0);
+    }
+    if at_least > 1.0 {
+        return None;
+    }
+    let allowed = ((1.0 - at_least) * longest as f64 + 1e-9).floor() as usize;
+    let d = distance_within(a, b, allowed)?;
+    Some(1.0 - d as f64 / longest as f64)
+}
+
+/// The optimal-string-alignment distance of `a` and `b` (insertions, deletions, substitutions
+/// and transpositions of adjacent characters, each substring edited once), or `None` as soon
+/// as it must exceed `max`: a typo search compares the query with every form of the glossary,
+/// and nearly all of them are far off after a few rows.
+fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let n = b.len();
+    let mut two_back = vec![0; n + 1];
+    let mut prev: Vec<usize> = (0..=n).collect();
+    let mut cur = vec![0; n + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = i;
+        for j in 1..=n {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(two_back[j - 2] + 1);
+            }
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut two_back, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[n] <= max).then_some(prev[n])
 }
 
 /// A query folded once for each kind of form.
@@ -408,6 +477,34 @@ mod tests {
         let hits = idx.fuzzy("departemnt du travail", 0.75, 3);
         assert_eq!(hits[0].0.form.text, "Département du travail social");
         assert!(idx.fuzzy("zzzzzz", 0.75, 3).is_empty());
+    }
+
+    #[test]
+    fn distance_counts_each_edit_once_and_stops_past_the_bound() {
+        let d = |a: &str, b: &str, max| {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            distance_within(&a, &b, max)
+        };
+        assert_eq!(d("fengqiao", "fengqiao", 0), Some(0));
+        assert_eq!(d("fengquao", "fengqiao", 2), Some(1));
+        assert_eq!(d("departemnt", "department", 2), Some(1));
+        assert_eq!(d("united frnt", "united front", 2), Some(1));
+        assert_eq!(d("", "abc", 3), Some(3));
+        assert_eq!(d("kitten", "sitting", 3), Some(3));
+        assert_eq!(d("kitten", "sitting", 2), None);
+        assert_eq!(d("abc", "abcdef", 2), None);
+        assert_eq!(d("社会工作", "社会工做", 1), Some(1));
+    }
+
+    #[test]
+    fn similarity_agrees_with_its_bound() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        let (a, b) = (chars("united frnt"), chars("united front"));
+        let s = similar_at_least(&a, &b, 0.75).unwrap();
+        assert!((s - (1.0 - 1.0 / 12.0)).abs() < 1e-12);
+        assert_eq!(similar_at_least(&a, &b, s), Some(s));
+        assert_eq!(similar_at_least(&a, &b, s + 0.01), None);
+        assert_eq!(similar_at_least(&a, &b, 1.2), None);
     }
 
     #[test]

