@@ -7,6 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+mod shared;
+
 use libfuzzer_sys::fuzz_target;
 use shuyu::diag::{render, Format, Severity};
 
@@ -17,21 +19,15 @@ const TARGETS: [&str; 3] = [
     "glossary.yaml",
 ];
 
-/// A copy of the valid fixture glossary, made once (in memory-backed /dev/shm if there is one).
+/// A copy of the valid fixture glossary, made once in the scratch folder.
 fn glossary() -> &'static Path {
-    static DIR: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    &DIR.get_or_init(|| {
-        let root = match Path::new("/dev/shm").is_dir() {
-            true => tempfile::tempdir_in("/dev/shm"),
-            false => tempfile::tempdir(),
-        }
-        .expect("a temporary folder");
-        let glossary = root.path().join("glossary");
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let glossary = shared::scratch_dir().join("glossary");
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/valid");
         copy_tree(&fixture, &glossary);
-        (root, glossary)
+        glossary
     })
-    .1
 }
 
 fn copy_tree(from: &Path, to: &Path) {

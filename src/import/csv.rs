@@ -139,8 +139,8 @@ pub fn read(
                     c.definition.insert(l.clone(), cell.to_string());
                 }
                 Column::Terms(l, status) => {
-                    let terms = c.terms.entry(l.clone()).or_default();
                     for t in cell.split('|').map(str::trim).filter(|t| !t.is_empty()) {
+                        let terms = c.terms.entry(l.clone()).or_default();
                         if terms.iter().any(|o| o.text == t) {
                             out.report.note(
                                 line,

@@ -18,8 +18,16 @@ pub fn concept(c: &Concept, languages: &[Lang]) -> String {
     if !c.domains.is_empty() {
         let _ = writeln!(o, "domains: {}", list_inline(&c.domains));
     }
-    o.push_str("terms:\n");
-    let order = ordered(c.terms.keys(), languages);
+    // A concept without a term (a row with only a definition) is still written as a mapping:
+    // a bare `terms:` reads as null, and the file would not load (an `import_readers` fuzz
+    // finding). Validation then says which terms are missing.
+    let with_terms = c.terms.iter().filter(|(_, ts)| !ts.is_empty());
+    let order = ordered(with_terms.map(|(lang, _)| lang), languages);
+    o.push_str(if order.is_empty() {
+        "terms: {}\n"
+    } else {
+        "terms:\n"
+    });
     for lang in &order {
         let _ = writeln!(o, "  {lang}:");
         for t in &c.terms[lang] {
@@ -168,9 +176,30 @@ fn list_inline(items: &[String]) -> String {
     format!("[{}]", parts.join(", "))
 }
 
-/// A double-quoted scalar (JSON strings are valid YAML double-quoted scalars).
+/// A double-quoted scalar: the JSON string, with every character YAML may not carry raw
+/// escaped too. JSON escapes only what is below U+0020; YAML refuses DEL, the C1 controls but
+/// NEL, and U+FFFE/U+FFFF as well (an imported cell with a DEL was written unreadable: an
+/// `import_readers` fuzz finding).
 pub fn quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    let json = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    if json.chars().all(yaml_printable) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        match c {
+            c if yaml_printable(c) => out.push(c),
+            c if u32::from(c) <= 0xFFFF => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push_str(&format!("\\U{:08X}", u32::from(c))),
+        }
+    }
+    out
+}
+
+/// YAML 1.2's printable set (`c-printable`), the characters a stream may carry raw.
+fn yaml_printable(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{A0}'..='\u{D7FF}')
+        || matches!(c, '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// The value `s` written after `key: `, with block content indented by `indent` spaces.
@@ -206,9 +235,13 @@ fn is_plain(s: &str) -> bool {
     {
         return false;
     }
-    s.chars().all(|c| {
-        !c.is_control() && c != '\u{feff}' && c != '\u{2028}' && c != '\u{2029}' && c != '\u{85}'
-    })
+    s.chars().all(unquoted_ok)
+}
+
+/// A character an unquoted scalar may carry as it is: printable in YAML, not a control, and
+/// not one a reader may take for a line break or a byte-order mark.
+fn unquoted_ok(c: char) -> bool {
+    yaml_printable(c) && !c.is_control() && !matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}')
 }
 
 /// A value YAML would read as something other than a string: a boolean, null, a number,
@@ -240,10 +273,7 @@ fn looks_special(s: &str) -> bool {
 /// the text cannot be one (a first line starting with a space, control characters).
 fn literal(s: &str, indent: usize) -> Option<String> {
     if s.starts_with([' ', '\t', '\n'])
-        || s.chars().any(|c| {
-            (c.is_control() && c != '\n' && c != '\t')
-                || matches!(c, '\u{feff}' | '\u{85}' | '\u{2028}' | '\u{2029}')
-        })
+        || !s.chars().all(|c| unquoted_ok(c) || c == '\n' || c == '\t')
     {
         return None;
     }
@@ -283,8 +313,7 @@ fn folded(s: &str, indent: usize) -> Option<String> {
         || s.contains("  ")
         || s.starts_with(' ')
         || s.ends_with(' ')
-        || s.chars()
-            .any(|c| c.is_control() || matches!(c, '\u{feff}' | '\u{85}' | '\u{2028}' | '\u{2029}'))
+        || !s.chars().all(unquoted_ok)
     {
         return None;
     }
@@ -321,6 +350,10 @@ mod tests {
         assert_eq!(scalar("line\nnext\n", 2), "|\n  line\n  next");
         assert_eq!(scalar("line\n\nnext", 2), "|-\n  line\n\n  next");
         assert_eq!(scalar(" lead\n", 2), "\" lead\\n\"");
+        assert_eq!(scalar("f\u{7f}rm", 2), "\"f\\u007Frm\"");
+        assert_eq!(scalar("a\u{9c}", 2), "\"a\\u009C\"");
+        assert_eq!(scalar("a\u{ffff}", 2), "\"a\\uFFFF\"");
+        assert_eq!(scalar("a\n\u{fffe}\n", 2), "\"a\\n\\uFFFE\\n\"");
         let long = "word ".repeat(40);
         let long = long.trim_end();
         let f = scalar(long, 4);

@@ -61,7 +61,7 @@ pub enum LoadError {
     NotFound(PathBuf),
     #[error("{0} is not a folder")]
     NotADirectory(PathBuf),
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}")]
     Io {
         path: PathBuf,
         source: std::io::Error,

@@ -444,14 +444,16 @@ impl<'t> Keys<'t> {
 
 /// The length of a plain key (`[A-Za-z0-9_-]+`) at the start of `s` if a colon and a
 /// space or the line's end follow it. A null key (`null`, `Null`, `NULL`) is declined:
-/// serde-saphyr refuses it where a string is expected, and so must the subset.
+/// serde-saphyr refuses it where a string is expected, and so must the subset. So is a key
+/// that reads as a float too large to be finite (`-15444444444444444444444444e4444:`, a
+/// differential fuzz finding): serde-saphyr's float policy refuses it in a generic value.
 fn key_len(s: &str) -> Option<usize> {
     let len = s
         .bytes()
         .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
         .count();
     let after = s[len..].strip_prefix(':')?;
-    let null = matches!(&s[..len], "null" | "Null" | "NULL");
+    let null = matches!(&s[..len], "null" | "Null" | "NULL") || non_finite(&s[..len]);
     (len > 0 && !null && (after.is_empty() || after.starts_with(' '))).then_some(len)
 }
 

@@ -21,7 +21,7 @@ pub enum OutputError {
         "refusing to replace {0}: it is not empty and is not a site shuyu built (no search-index.js)"
     )]
     NotASite(PathBuf),
-    #[error("{path}: {source}")]
+    #[error("cannot write {path}")]
     Io { path: PathBuf, source: io::Error },
 }
 

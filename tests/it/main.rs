@@ -4,6 +4,7 @@ mod browser;
 mod check;
 mod check_official;
 mod export;
+mod failures;
 mod glossary;
 mod link_gold;
 mod lookup;

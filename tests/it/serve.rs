@@ -510,3 +510,86 @@ fn edit_to_visible() {
         sorted[sorted.len() - 1]
     );
 }
+
+/// One request over its own connection, from a load-test client: the status, or why none
+/// came (counted as an error, not a panic, so that every error of the run is reported).
+fn load_request(address: &str, target: &str) -> Result<u16, String> {
+    let mut stream = TcpStream::connect(address).map_err(|e| format!("connect: {e}"))?;
+    let limit = Some(Duration::from_secs(30));
+    stream.set_read_timeout(limit).map_err(|e| e.to_string())?;
+    stream.set_write_timeout(limit).map_err(|e| e.to_string())?;
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .map_err(|e| format!("send: {e}"))?;
+    let mut raw = Vec::new();
+    stream
+        .read_to_end(&mut raw)
+        .map_err(|e| format!("read: {e}"))?;
+    let reply = Reply::parse(&raw);
+    let length: Option<usize> = reply.header("content-length").and_then(|l| l.parse().ok());
+    match length {
+        Some(n) if n != reply.body.len() => Err(format!("{} of {n} bytes", reply.body.len())),
+        _ if reply.status == 0 => Err(format!("no status line in {} bytes", raw.len())),
+        _ => Ok(reply.status),
+    }
+}
+
+/// Load from a second process on loopback: 8 clients × 250 requests, each on a new
+/// connection, over pages, assets and a missing page, bounded to two minutes. Every request
+/// gets its expected status; the rate is printed (`--nocapture` shows it).
+#[test]
+fn serve_holds_a_load_of_parallel_clients_without_an_error() {
+    const CLIENTS: usize = 8;
+    const EACH: usize = 250;
+    let s = Served::start();
+    let targets = [
+        ("/", 200),
+        ("/concepts/society-work/", 200),
+        ("/search-index.js", 200),
+        ("/static/style.css", 200),
+        ("/concepts/no-such-concept/", 404),
+    ];
+    let started = Instant::now();
+    let errors: Vec<String> = std::thread::scope(|scope| {
+        let clients: Vec<_> = (0..CLIENTS)
+            .map(|c| {
+                let (address, targets) = (&s.address, &targets);
+                scope.spawn(move || {
+                    let mut errors = Vec::new();
+                    for i in 0..EACH {
+                        let (target, want) = targets[(c + i) % targets.len()];
+                        match load_request(address, target) {
+                            Ok(status) if status == want => {}
+                            Ok(status) => errors.push(format!("{target}: {status}")),
+                            Err(e) => errors.push(format!("{target}: {e}")),
+                        }
+                        if started.elapsed() > Duration::from_secs(120) {
+                            errors.push("over two minutes".into());
+                            break;
+                        }
+                    }
+                    errors
+                })
+            })
+            .collect();
+        clients
+            .into_iter()
+            .flat_map(|c| c.join().unwrap())
+            .collect()
+    });
+    let elapsed = started.elapsed();
+    assert!(
+        errors.is_empty(),
+        "{} errors: {:?}",
+        errors.len(),
+        &errors[..errors.len().min(10)]
+    );
+    let total = CLIENTS * EACH;
+    eprintln!(
+        "serve load: {total} requests from {CLIENTS} clients in {:.2} s, {:.0} requests/s, 0 errors",
+        elapsed.as_secs_f64(),
+        total as f64 / elapsed.as_secs_f64()
+    );
+}
