@@ -5,7 +5,7 @@
 //! starts and ends on token boundaries: one token, or a run of tokens that is exactly the term
 //! (for terms jieba still splits). 社会工作 inside 社会工作者 ends inside a token and is
 //! dropped. One exception, for transparent compounds: a term that starts on a boundary and is
-//! followed, inside the same token, only by a generic head ([`GENERIC_HEADS`]: 部门, 工作, 系统,
+//! followed, inside the same token, only by a generic head (`GENERIC_HEADS`: 部门, 工作, 系统,
 //! 领域, 机构, 岗位, 体系) is kept, since 信访部门 and 统战系统 are the departments and the system
 //! of the term's concept; 社会工作者 and 社会工作站 name other things and stay unlinked. Cutting only the blocks with candidates gives the same tokens as cutting the whole
 //! text (jieba cuts each block on its own), and skips text no term can occur in.
@@ -160,7 +160,7 @@ impl ZhMatcher {
 }
 
 /// Whether the rest of the token that `at` (a byte offset into `block`, cut at `bounds`) falls
-/// inside is one of [`GENERIC_HEADS`]: a term ending there is the modifier of a transparent
+/// inside is one of `GENERIC_HEADS`: a term ending there is the modifier of a transparent
 /// compound and still names its concept.
 fn generic_head_follows(block: &str, bounds: &[usize], at: usize) -> bool {
     let next = bounds.partition_point(|b| *b <= at);

@@ -8,7 +8,6 @@
 //! it names the day (`6日`, `Nov. 6`, `6 novembre`, `6 de noviembre`) or the source is dated
 //! that very day (a dispatch of the day: "on Monday").
 
-use super::refs::squash;
 use super::tables::Tables;
 use crate::codes::Code;
 use crate::diag::Diagnostic;
@@ -61,6 +60,9 @@ const MONTHS_ES: [&str; 12] = [
 /// year, names its concept.
 pub fn events(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for c in ctx.concepts() {
+        if c.value.history.iter().all(|e| e.source.is_none()) {
+            continue;
+        }
         let forms = concept_forms(&c.value);
         for event in &c.value.history {
             let Some(reference) = &event.source else {
@@ -108,19 +110,49 @@ fn concept_forms(c: &RawConcept) -> Vec<String> {
         .collect()
 }
 
-/// Text to compare: [`squash`]ed, lowercased and without quotation marks, which sources put
+/// Text to compare: whitespace runs as one space (as [`super::refs::squash`] has them),
+/// lowercased and without quotation marks, which sources put
 /// around a term or inside it in several styles (新时代“枫桥经验”, 新时代‘枫桥经验’, the
 /// "Fengqiao model" for …); œ and æ spelt out, as French sources write « oeuvres » as often as
 /// « œuvres ».
 fn normalize(text: &str) -> String {
-    let unquoted: String = text
-        .chars()
-        .filter(|c| !"\"'“”‘’«»「」『』《》".contains(*c))
-        .collect();
-    squash(&unquoted)
-        .to_lowercase()
-        .replace('œ', "oe")
-        .replace('æ', "ae")
+    // One pass (this runs on the passage of every dated event): quotation marks dropped,
+    // whitespace runs as one space, trimmed, lowercased, ligatures spelt out.
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if matches!(
+            c,
+            '"' | '\''
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '«'
+                | '»'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '《'
+                | '》'
+        ) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if std::mem::take(&mut space) {
+            out.push(' ');
+        }
+        match c {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// The date of the source a `source#passage` reference names (empty if unknown).
@@ -221,6 +253,8 @@ mod tests {
         assert!(text.contains("mass organization"));
         let xinhua = normalize("les oeuvres caritatives");
         assert!(xinhua.contains(&normalize("Œuvres caritatives")));
+        assert_eq!(normalize("  A “quoted”\n\t word ’s  "), "a quoted word s");
+        assert_eq!(normalize("« »"), "");
     }
 
     #[test]
