@@ -572,6 +572,15 @@ unsafe = true
         serde_json::json!({ "href": p.href.replace("/index.html", "/"), "label": p.label })
     }
 
+    /// A source's attesting passages: the first under the source's label, the others by id,
+    /// as shuyu's page shows them.
+    fn attestation(a: &shuyu::site::pages::Attestation) -> Vec<serde_json::Value> {
+        let more = a.more.iter().map(|p| {
+            serde_json::json!({ "href": p.href.replace("/index.html", "/"), "label": p.passage })
+        });
+        std::iter::once(link(&a.first)).chain(more).collect()
+    }
+
     fn concept(v: &shuyu::site::pages::ConceptView, c: &shuyu::model::Concept) -> String {
         let head = v.headword.as_ref();
         let english = v
@@ -592,7 +601,7 @@ unsafe = true
                         serde_json::json!({
                             "lang": t.lang, "text": t.text, "status": t.status,
                             "pinyin": t.pinyin, "authority": t.authority, "note": t.note,
-                            "attested": t.attested.iter().map(link).collect::<Vec<_>>(),
+                            "attested": t.attested.iter().flat_map(attestation).collect::<Vec<_>>(),
                         })
                     })
                     .collect();

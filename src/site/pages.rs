@@ -564,7 +564,24 @@ pub struct TermView {
     pub authority: Option<String>,
     pub authority_note: Option<String>,
     pub note: Option<String>,
-    pub attested: Vec<PassageLink>,
+    /// The attesting passages, one entry per source.
+    pub attested: Vec<Attestation>,
+}
+
+/// The passages of one source that attest a term: the first linked under the source's label,
+/// the others by their passage ids, so that two passages of one source do not read as two
+/// sources ("Pekingnology, 2025; Pekingnology, 2025").
+#[derive(Serialize)]
+pub struct Attestation {
+    pub first: PassageLink,
+    pub more: Vec<PassageAnchor>,
+}
+
+/// A further passage of a source already named.
+#[derive(Serialize)]
+pub struct PassageAnchor {
+    pub href: String,
+    pub passage: String,
 }
 
 /// A concept's terms in one language.
@@ -696,12 +713,29 @@ impl Site<'_> {
                 .and_then(|a| self.glossary.authorities.get(a).cloned()),
             authority: t.authority.clone(),
             note: t.note.clone(),
-            attested: t
-                .attested
-                .iter()
-                .map(|r| self.passage_link(root, r))
-                .collect(),
+            attested: self.attestations(root, &t.attested),
         }
+    }
+
+    /// `refs` grouped by source, in the order each source is first cited.
+    fn attestations(&self, root: &str, refs: &[PassageRef]) -> Vec<Attestation> {
+        let mut out: Vec<(&str, Attestation)> = Vec::new();
+        for r in refs {
+            match out.iter_mut().find(|(source, _)| *source == r.source) {
+                Some((_, a)) => a.more.push(PassageAnchor {
+                    href: self.passage_link(root, r).href,
+                    passage: r.passage.clone(),
+                }),
+                None => out.push((
+                    &r.source,
+                    Attestation {
+                        first: self.passage_link(root, r),
+                        more: Vec::new(),
+                    },
+                )),
+            }
+        }
+        out.into_iter().map(|(_, a)| a).collect()
     }
 
     /// Terms by language, in the glossary's language order, preferred first.
@@ -1067,4 +1101,32 @@ impl Site<'_> {
 fn is_web_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::link::{fixture, Linked, Links};
+
+    #[test]
+    fn passages_of_one_source_make_one_attestation() {
+        let pk = fixture::source("pk", "en", None, &[("p1", "a"), ("p2", "b"), ("p3", "c")]);
+        let merics = fixture::source("merics", "en", None, &[("s1", "d")]);
+        let glossary = fixture::glossary(Vec::new(), vec![pk, merics]);
+        let linked = Linked {
+            links: Links::default(),
+            alignments: Vec::new(),
+            wild: Default::default(),
+        };
+        let site = Site::new(&glossary, &linked, "2026-01-01");
+        let t = fixture::term("x", Status::Preferred, &["pk#p1", "merics#s1", "pk#p3"]);
+        let got = site.attestations("../", &t.attested);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].first.href, "../sources/pk/index.html#p-p1");
+        let more: Vec<&str> = got[0].more.iter().map(|p| p.passage.as_str()).collect();
+        assert_eq!(more, ["p3"]);
+        assert_eq!(got[0].more[0].href, "../sources/pk/index.html#p-p3");
+        assert_eq!(got[1].first.href, "../sources/merics/index.html#p-s1");
+        assert!(got[1].more.is_empty());
+    }
 }
