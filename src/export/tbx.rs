@@ -110,7 +110,7 @@ pub fn source_text(glossary: &Glossary, source: &str, passage: &str) -> String {
 
 /// Writes the glossary as a TBX-Basic document in `langs`.
 pub fn write(glossary: &Glossary, langs: &[Lang]) -> String {
-    let mut out = String::with_capacity(glossary.concepts.len() * 4096);
+    let mut out = String::with_capacity(glossary.concepts.len() * 8192);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(
         "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">\n",
