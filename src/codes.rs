@@ -103,6 +103,7 @@ codes! {
     PlainScalarNotText = "V127", "plain-scalar-not-text", Error, "A value that YAML 1.2 tools read as a number, boolean or null (2013., no, null) must be quoted: every value of the format is text.";
     SpellingConvention = "V128", "spelling-convention", Warning, "A preferred English rendering must follow the spelling declared in glossary.yaml (`spelling: { en: american }`: -ize, -ization, -or, -er).";
     EventUnsupported = "V129", "event-unsupported", Warning, "A history event must cite a passage that names its year or, in a source of its date, its concept.";
+    RelationRepeated = "V130", "relation-repeated", Warning, "A concept names another concept once among its relations (a component is not also `related`; nothing is both broader and narrower).";
     TermSplit = "K201", "term-split", Warning, "The segmenter should keep a Chinese term whole in the passages that attest it.";
     Unlinked = "K202", "unlinked", Warning, "A concept should occur in at least one source passage.";
     SenseElsewhere = "K203", "sense-elsewhere", Warning, "A passage that attests a term should use it in the concept's sense, not a homonym's.";

@@ -164,16 +164,16 @@ pub fn timeline(usage: &BTreeMap<(String, String), BTreeMap<u16, usize>>) -> Opt
         desc.push_str("; ");
     }
     let axis_y = (usage.len() + 1) * ROW + 4;
-    let ends = if first == last {
-        vec![first]
-    } else {
-        vec![first, last]
-    };
-    for year in ends {
+    // Grid lines first, so that the dots are drawn over them.
+    let mut grid = String::new();
+    for year in axis_years(first, last, (right - left) / span) {
         let _ = write!(
-            body,
-            "<text class=\"axis\" x=\"{}\" y=\"{axis_y}\">{year}</text>",
-            x(year).saturating_sub(14)
+            grid,
+            "<line class=\"tick\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>\
+             <text class=\"axis\" x=\"{x}\" y=\"{axis_y}\" text-anchor=\"middle\">{year}</text>",
+            ROW - 8,
+            axis_y - 12,
+            x = x(year),
         );
     }
     let mut out = String::new();
@@ -184,16 +184,40 @@ pub fn timeline(usage: &BTreeMap<(String, String), BTreeMap<u16, usize>>) -> Opt
         "Timeline: renderings used by dated sources, by year",
         desc.trim_end_matches("; "),
     );
+    out.push_str(&grid);
     out.push_str(&body);
     out.push_str("</svg>");
     Some(out)
 }
 
-/// The concept in the middle and its relations around it, each edge labelled with its kind.
-/// None for a concept without relations.
+/// The years the timeline's axis labels: every year when they have room (40 px apart), else
+/// every 2nd, 5th, 10th … year, always with the first and the last year used.
+fn axis_years(first: u16, last: u16, px_per_year: usize) -> Vec<u16> {
+    let step = [1u16, 2, 5, 10, 20, 50, 100]
+        .into_iter()
+        .find(|step| usize::from(*step) * px_per_year >= 40)
+        .unwrap_or(u16::MAX);
+    let mut years: Vec<u16> = (first..=last)
+        .filter(|y| y % step == 0)
+        .filter(|y| usize::from(y - first).min(usize::from(last - y)) * px_per_year >= 36)
+        .collect();
+    years.insert(0, first);
+    if last != first {
+        years.push(last);
+    }
+    years
+}
+
+/// Relations shown in the map at most; the rest are named in its description and listed below it.
+const MAP_ROWS: usize = 14;
+
+/// The concept on the left and one row per relation on the right, grouped by kind (components,
+/// broader, narrower, related, contrast), each joined to the concept by an edge and labelled
+/// with its kind. Rows never overlap, and labels are cut to the width they have, so a concept
+/// with many relations or long names stays legible. None for a concept without relations.
 pub fn relation_map(site: &Site<'_>, c: &Concept) -> Option<String> {
     let r = &c.relations;
-    let edges: Vec<(&str, &String)> = [
+    let all: Vec<(&str, &String)> = [
         ("component", &r.components),
         ("broader", &r.broader),
         ("narrower", &r.narrower),
@@ -202,37 +226,44 @@ pub fn relation_map(site: &Site<'_>, c: &Concept) -> Option<String> {
     ]
     .into_iter()
     .flat_map(|(kind, ids)| ids.iter().map(move |id| (kind, id)))
-    .take(14)
     .collect();
-    if edges.is_empty() {
+    if all.is_empty() {
         return None;
     }
-    let (cx, cy, height) = (WIDTH as f64 / 2.0, 150.0, 300);
+    let shown = &all[..all.len().min(MAP_ROWS)];
+    let height = ((shown.len() + usize::from(all.len() > shown.len())) * ROW + 12).max(48);
+    let cy = height / 2;
     let mut body = String::new();
     let mut desc = String::new();
-    for (i, (kind, id)) in edges.iter().enumerate() {
-        let angle =
-            std::f64::consts::TAU * i as f64 / edges.len() as f64 - std::f64::consts::FRAC_PI_2;
-        let (x, y) = (cx + 230.0 * angle.cos(), cy + 115.0 * angle.sin());
+    for (i, (kind, id)) in shown.iter().enumerate() {
+        let y = i * ROW + ROW / 2 + 6;
         let link = site.concept_link("", id);
+        let name = label(&link.headword, &link.english);
         let _ = write!(
             body,
-            "<line class=\"edge {kind}\" x1=\"{cx:.0}\" y1=\"{cy:.0}\" x2=\"{x:.0}\" y2=\"{y:.0}\"/>\
-             <text class=\"node\" x=\"{x:.0}\" y=\"{:.0}\" text-anchor=\"middle\">{}</text>\
-             <text class=\"kind\" x=\"{x:.0}\" y=\"{:.0}\" text-anchor=\"middle\">{kind}</text>",
-            y - 2.0,
-            escape(&cut(&label(&link.headword, &link.english), 26)),
-            y + 12.0,
+            "<line class=\"edge {kind}\" x1=\"{MAP_SELF_RIGHT}\" y1=\"{cy}\" x2=\"{MAP_KIND_X}\" y2=\"{y}\"/>\
+             <text class=\"kind\" x=\"{}\" y=\"{}\">{kind}</text>\
+             <text class=\"node\" x=\"{MAP_NODE_X}\" y=\"{}\">{}</text>",
+            MAP_KIND_X + 6,
+            y + 4,
+            y + 4,
+            escape(&fit(&name, WIDTH - MAP_NODE_X, 13)),
         );
-        let _ = write!(desc, "{kind}: {}; ", label(&link.headword, &link.english));
+        let _ = write!(desc, "{kind}: {name}; ");
     }
-    let me = site.concept_link("", &c.id);
-    let _ = write!(
-        body,
-        "<text class=\"node self\" x=\"{cx:.0}\" y=\"{:.0}\" text-anchor=\"middle\">{}</text>",
-        cy + 5.0,
-        escape(&cut(&label(&me.headword, &me.english), 26))
-    );
+    if all.len() > shown.len() {
+        let more = all.len() - shown.len();
+        let _ = write!(
+            body,
+            "<text class=\"kind\" x=\"{MAP_NODE_X}\" y=\"{}\">and {more} more, listed below</text>",
+            shown.len() * ROW + ROW / 2 + 10
+        );
+        for (kind, id) in &all[shown.len()..] {
+            let link = site.concept_link("", id);
+            let _ = write!(desc, "{kind}: {}; ", label(&link.headword, &link.english));
+        }
+    }
+    self_node(&mut body, site, c, cy);
     let mut out = String::new();
     open(
         &mut out,
@@ -244,6 +275,60 @@ pub fn relation_map(site: &Site<'_>, c: &Concept) -> Option<String> {
     out.push_str(&body);
     out.push_str("</svg>");
     Some(out)
+}
+
+/// Where the relation map's columns start: the concept's own name ends before the edges, the
+/// edges end at the kind labels, the related concepts' names follow them.
+const MAP_SELF_RIGHT: usize = 196;
+const MAP_KIND_X: usize = 290;
+const MAP_NODE_X: usize = 368;
+
+/// The concept itself, on the left: its headword above its English name, each cut to the
+/// column.
+fn self_node(body: &mut String, site: &Site<'_>, c: &Concept, cy: usize) {
+    let me = site.concept_link("", &c.id);
+    let lines: Vec<(&str, usize)> = [(me.headword.as_str(), 15), (me.english.as_str(), 13)]
+        .into_iter()
+        .filter(|(text, _)| !text.is_empty())
+        .collect();
+    let top = cy + 5 - (lines.len() - 1) * 9;
+    for (i, (text, px)) in lines.iter().enumerate() {
+        let _ = write!(
+            body,
+            "<text class=\"node self\" x=\"0\" y=\"{}\" font-size=\"{px}\">{}</text>",
+            top + i * 18,
+            escape(&fit(text, MAP_SELF_RIGHT - 8, *px))
+        );
+    }
+}
+
+/// Cuts `text` (with "…") to what fits in `room` pixels at a font size of `px`, counting a
+/// Chinese character (or any wide one) as a full em and any other as about half of one: an
+/// estimate that errs on the wide side for Latin text, so labels stay inside the picture.
+fn fit(text: &str, room: usize, px: usize) -> String {
+    let width = |c: char| if is_wide(c) { px * 10 } else { px * 6 };
+    let room = room * 10;
+    let total: usize = text.chars().map(width).sum();
+    if total <= room {
+        return text.to_string();
+    }
+    let mut used = width('…');
+    let mut s = String::new();
+    for c in text.chars() {
+        used += width(c);
+        if used > room {
+            break;
+        }
+        s.push(c);
+    }
+    s.truncate(s.trim_end().len());
+    s.push('…');
+    s
+}
+
+/// East Asian wide characters (CJK ideographs, kana, hangul, fullwidth forms, CJK punctuation).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
 fn label(headword: &str, english: &str) -> String {
@@ -304,5 +389,35 @@ mod tests {
         assert!(svg.contains(">2013<") && svg.contains(">2023<"), "{svg}");
         assert!(svg.contains("Fengqiao model (en): 2013 1, 2023 3"), "{svg}");
         assert!(timeline(&BTreeMap::new()).is_none());
+    }
+
+    #[test]
+    fn axis_labels_keep_their_distance_and_the_ends() {
+        // 360 px for 12 years: 30 px a year, so every 2nd year, and not one 2 px from an end.
+        assert_eq!(
+            axis_years(2013, 2025, 30),
+            [2013, 2016, 2018, 2020, 2022, 2025]
+        );
+        assert_eq!(axis_years(2023, 2025, 180), [2023, 2024, 2025]);
+        assert_eq!(axis_years(2020, 2020, 360), [2020]);
+        assert_eq!(
+            axis_years(1950, 2025, 4),
+            [1950, 1960, 1970, 1980, 1990, 2000, 2010, 2025]
+        );
+    }
+
+    #[test]
+    fn labels_are_cut_to_the_room_they_have() {
+        assert_eq!(fit("social work", 200, 13), "social work");
+        // 20 Chinese characters at 13 px need 260 px.
+        let cut = fit("中国共产党中央委员会社会工作部中国共产党中", 130, 13);
+        assert_eq!(cut, "中国共产党中央委员…");
+        let latin = fit(
+            "community-social organizations-social worker linkage",
+            200,
+            13,
+        );
+        assert!(latin.ends_with('…') && !latin.contains(" …"), "{latin}");
+        assert!(latin.chars().count() * 13 * 6 / 10 <= 200, "{latin}");
     }
 }

@@ -96,6 +96,10 @@ pub const RULES: &[Rule] = &[
         run: Stage::Raw(refs::relations),
     },
     Rule {
+        codes: &[Code::RelationRepeated],
+        run: Stage::Raw(refs::repeated_relations),
+    },
+    Rule {
         codes: &[Code::UnknownReference, Code::AttestationLanguage],
         run: Stage::Raw(refs::passages),
     },

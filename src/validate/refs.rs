@@ -56,6 +56,30 @@ pub fn relations(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// V130: a concept is named once among another's relations; a second mention (in the same
+/// list or another) says nothing new and shows the concept twice on its page and map.
+pub fn repeated_relations(ctx: &Tables, out: &mut Vec<Diagnostic>) {
+    for c in ctx.concepts() {
+        let mut seen: Vec<(&str, &LocatedStr)> = Vec::new();
+        let mut named = named_concepts(&c.value);
+        // Components first: a component also listed as `related` is reported at `related`.
+        named.sort_by_key(|(field, _)| *field != "components");
+        for (field, id) in named.into_iter().filter(|(f, _)| *f != "homonyms") {
+            match seen.iter().find(|(_, first)| first.value == id.value) {
+                Some((first_field, _)) => out.push(
+                    Diagnostic::new(
+                        Code::RelationRepeated,
+                        format!("`{field}` names `{}` again", excerpt(&id.value)),
+                    )
+                    .at(ctx.label(c.file, id).with_message(format!("already in `{first_field}`")))
+                    .help("keep it in one list: components are parts, `related` is for what is neither part, broader nor narrower"),
+                ),
+                None => seen.push((field, id)),
+            }
+        }
+    }
+}
+
 /// Every `source#passage` reference of a concept, with the language it must be in (for
 /// attestations) if any.
 fn passage_refs(c: &RawConcept) -> Vec<(&LocatedStr, Option<&str>)> {
