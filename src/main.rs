@@ -9,6 +9,21 @@ use clap::Parser;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `mi_option_purge_delay` in mimalloc v2's `mimalloc.h` (the 16th option of `mi_option_e`).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() -> std::process::ExitCode {
+    keep_freed_memory();
     shuyu::cli::run(shuyu::cli::Cli::parse())
+}
+
+/// Freed memory stays with the process instead of going back to the kernel 10 ms later: a
+/// build frees and allocates hundreds of megabytes of page views and HTML, and with transparent
+/// huge pages each purged and reused segment was zeroed again by the kernel (a fifth of a 10k
+/// build's CPU time in `clear_page`; median wall 2.08 → 1.99 s, at most 30 MB more, in 12
+/// alternated runs).
+fn keep_freed_memory() {
+    // SAFETY: sets a documented option of the allocator this binary links, before any thread
+    // is started; the option takes any `long`, -1 meaning "never purge".
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
 }
