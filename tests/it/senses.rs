@@ -28,6 +28,17 @@
 //! 0.835 [0.754, 0.893], ambiguous 0.156 [0.100, 0.236], wrong 0.009 [0.002, 0.050]: wrong
 //! within its bound, right not.
 //!
+//! **The set extended** (December 2026). With those compounds their own concepts, the 322 rows
+//! held only about 250 bare occurrences, short of the issue's 300. 24 new documents (135
+//! occurrences, labelled by reading before any of them was linked; 13 of them Party texts,
+//! since the first 47 leaned to the profession) were appended, each in the half its number
+//! gives. With the resolver unchanged, the test half: right 0.888 [0.833, 0.926], ambiguous
+//! 0.107, wrong 0.006 [0.001, 0.031] of 178 (party 0.871 of 93, professional 0.906 of 85);
+//! train 0.921, wrong 0.000 of 191. The first 109 test rows score as before (0.835); the 69 new
+//! ones, mostly Party meeting reports whose sentences name 习近平总书记关于社会工作的重要论述 or a
+//! committee's 社会工作会议, are easier. The bars are met on the set as it now stands, not by a
+//! better resolver.
+//!
 //! Only the train half's failures are printed one by one, so that nobody tunes a cue on a test
 //! passage; the test half is reported as figures only. `SHUYU_SENSES_TRAIN_ONLY=1` links and
 //! reports the train half alone, for fitting without seeing a test figure.
@@ -258,17 +269,17 @@ fn zh_linker() -> (Vec<Row>, Linker) {
     (rows, Linker::for_input(&glossary, |l| l == "zh", bytes))
 }
 
-/// Issue 12 asks for right on at least this share of the test half. The resolver does not
-/// reach it on the glossary as it is (0.835, see the module doc), so it is printed, met or
-/// missed, and the issue stays open; what is asserted is the wrong bound, which it meets, and
-/// [`FLOOR_RIGHT`].
+/// Issue 12's bar: right on at least this share of the test half, wrong on at most
+/// [`MOST_WRONG`].
 const ISSUE_RIGHT: f64 = 0.85;
-/// A floor under the right share: the measured figure less a margin, so that a change that
-/// makes the resolver worse fails here. Raise it to [`ISSUE_RIGHT`] once that is reached.
-const FLOOR_RIGHT: f64 = 0.80;
+/// Issue 12's bound on wrong senses: wrong is what misleads a translator.
+const MOST_WRONG: f64 = 0.02;
+/// Issue 12 asks for at least 300 labelled bare occurrences; the ones the linker finds as the
+/// bare term (not inside a longer glossary term), both halves, unclear ones left out.
+const LEAST_OCCURRENCES: usize = 300;
 
-/// The held-out test half: at most 2% wrong, right above the floor (the issue's bar printed);
-/// the train half is printed alongside.
+/// The held-out test half: right on at least 85%, wrong on at most 2% (issue 12's bars); the
+/// train half and each sense apart are printed alongside.
 #[test]
 fn senses_of_shehui_gongzuo_on_the_test_half() {
     let (rows, linker) = zh_linker();
@@ -308,19 +319,23 @@ fn senses_of_shehui_gongzuo_on_the_test_half() {
             _ => {}
         }
     }
-    assert!(test.n >= 100, "{} test occurrences", test.n);
-    let bar = if test.rate(test.right) >= ISSUE_RIGHT {
-        "meets"
-    } else {
-        "MISSES"
-    };
-    println!("issue 12's bar, right >= {ISSUE_RIGHT} on the test half: {bar} it");
+    for label in ["party", "professional"] {
+        let of_label: Vec<Row> = rows.iter().filter(|r| r.label == label).cloned().collect();
+        let name = format!("test half, {label} only");
+        println!("{}", figures(&of_label, &docs, "test").line(&name));
+    }
+    let train = figures(&rows, &docs, "train");
     assert!(
-        test.rate(test.right) >= FLOOR_RIGHT,
+        test.n + train.n >= LEAST_OCCURRENCES,
+        "{} labelled bare occurrences linked",
+        test.n + train.n
+    );
+    assert!(
+        test.rate(test.right) >= ISSUE_RIGHT,
         "{}",
         test.line("test")
     );
-    assert!(test.rate(test.wrong) <= 0.02, "{}", test.line("test"));
+    assert!(test.rate(test.wrong) <= MOST_WRONG, "{}", test.line("test"));
 }
 
 /// With `SHUYU_SENSES_TRAIN_ONLY` set: links and reports the train half alone (its figures
