@@ -325,6 +325,73 @@ pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return fold_ascii(text);
     }
+    fold_latin(text).unwrap_or_else(|| fold_unicode(text))
+}
+
+/// The Latin letters with accents that French, Spanish and pinyin use (Latin-1 Supplement,
+/// Extended-A and -B: é, ñ, ǎ, ǖ …).
+const LATIN: std::ops::RangeInclusive<u32> = 0xC0..=0x24F;
+
+/// How [`fold_unicode`] folds each character of [`LATIN`] alone: `Some(letters)` when to ASCII
+/// letters, `None` when to nothing (a separator such as ×). Characters it folds to anything
+/// else are not in the table's `Some` (they send their text to the general path).
+static LATIN_FOLDS: std::sync::LazyLock<Vec<Option<Option<String>>>> =
+    std::sync::LazyLock::new(|| {
+        LATIN
+            .map(|u| {
+                let c = char::from_u32(u)?;
+                let folded = fold_unicode(c.encode_utf8(&mut [0; 4]));
+                match folded.as_str() {
+                    "" => Some(None),
+                    f if f.bytes().all(|b| b.is_ascii_alphanumeric()) => Some(Some(folded)),
+                    _ => None,
+                }
+            })
+            .collect()
+    });
+
+/// What one character of [`fold_latin`]'s input folds to.
+enum Letters<'a> {
+    Ascii(char),
+    /// Already lowercase: [`fold_unicode`] lowercases.
+    Table(&'a str),
+}
+
+/// [`fold`] for text of ASCII and accented Latin letters, from a table instead of decomposing
+/// and recomposing each string (a pinyin reading or a French term: most of the search index's
+/// folding). `None` for any other character.
+fn fold_latin(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        let letters = if c.is_ascii() {
+            c.is_ascii_alphanumeric().then_some(Letters::Ascii(c))
+        } else {
+            let at = (c as u32).checked_sub(*LATIN.start())? as usize;
+            LATIN_FOLDS
+                .get(at)?
+                .as_ref()?
+                .as_deref()
+                .map(Letters::Table)
+        };
+        let Some(letters) = letters else {
+            gap = true;
+            continue;
+        };
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        match letters {
+            Letters::Ascii(c) => out.push(c.to_ascii_lowercase()),
+            Letters::Table(s) => out.push_str(s),
+        }
+    }
+    Some(out)
+}
+
+/// [`fold`] for any text: decomposed, accents dropped, lowercased, recomposed.
+fn fold_unicode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
     for c in text.nfd().filter(|c| !('\u{300}'..='\u{36f}').contains(c)) {
@@ -562,6 +629,35 @@ mod tests {
                 f.strip_suffix('e').unwrap_or(&f).trim_end().to_string()
             };
             assert_eq!(fold(s), general, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_latin_fold_agrees_with_the_general_one() {
+        // Every character of the table alone, between letters, after a separator and in
+        // words; and text with characters outside it.
+        let chars: Vec<char> = LATIN.filter_map(char::from_u32).collect();
+        for c in &chars {
+            for text in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("x-{c}"),
+                format!("{c}{c} Ab"),
+            ] {
+                assert_eq!(fold(&text), fold_unicode(&text), "{text:?}");
+            }
+        }
+        for text in [
+            "shè huì gōng zuò",
+            "lǚ xíng",
+            "Département  du Travail-social",
+            "œuvre Æ",
+            "niño × 2",
+            "社会 é",
+            "e\u{301}a",
+            "ǅ ǈ ß",
+        ] {
+            assert_eq!(fold(text), fold_unicode(text), "{text:?}");
         }
     }
 

@@ -9,6 +9,7 @@
 //! translation uses; the translator has resolved it. If the translation uses renderings of
 //! several candidates, or of none, nothing is recorded: there is no telling which was meant.
 
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 use serde::Serialize;
@@ -43,22 +44,26 @@ impl Alignment {
 
 /// Every alignment of every translated passage of the glossary.
 pub fn align(glossary: &Glossary, links: &Links) -> Vec<Alignment> {
-    let mut out = Vec::new();
-    for translation in glossary.sources.values() {
-        let Some(original) = translation.translation_of.as_deref() else {
-            continue;
-        };
-        for p in &translation.passages {
-            let (Some(orig), Some(trans)) = (
-                links.get(original, &p.id),
-                links.get(&translation.id, &p.id),
-            ) else {
-                continue;
-            };
-            out.extend(align_passage(glossary, translation, orig, trans));
-        }
-    }
-    out
+    let translations: Vec<(&Source, &str)> = glossary
+        .sources
+        .values()
+        .filter_map(|t| Some((t, t.translation_of.as_deref()?)))
+        .collect();
+    // Sources on every core; `collect` keeps the sources' order, so the output is the same.
+    translations
+        .par_iter()
+        .flat_map_iter(|(translation, original)| {
+            translation.passages.iter().flat_map(move |p| {
+                match (
+                    links.get(original, &p.id),
+                    links.get(&translation.id, &p.id),
+                ) {
+                    (Some(orig), Some(trans)) => align_passage(glossary, translation, orig, trans),
+                    _ => Vec::new(),
+                }
+            })
+        })
+        .collect()
 }
 
 fn align_passage(

@@ -7,7 +7,7 @@
 //! (which settles an occurrence that was ambiguous on its own). Aligned passages that used
 //! none of the renderings are counted as `unmatched`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -33,8 +33,10 @@ pub struct WildLang {
 /// Renderings in the wild by concept id, then language.
 pub type Wild = BTreeMap<String, BTreeMap<Lang, WildLang>>;
 
-type Key = (String, Lang, String);
-type PassageSet = BTreeSet<(String, String)>;
+/// (concept, language, term), borrowed from the links and alignments.
+type Key<'a> = (&'a str, &'a str, &'a str);
+/// (source, passage) pairs, borrowed likewise.
+type PassageSet<'a> = BTreeSet<(&'a str, &'a str)>;
 
 /// Counts every rendering of every concept across the linked sources.
 pub fn wild(glossary: &Glossary, links: &Links, alignments: &[Alignment]) -> Wild {
@@ -53,7 +55,7 @@ pub fn wild(glossary: &Glossary, links: &Links, alignments: &[Alignment]) -> Wil
                     term: t.text.clone(),
                     status: t.status,
                     passages: used
-                        .get(&(concept.id.clone(), lang.clone(), t.text.clone()))
+                        .get(&(concept.id.as_str(), lang.as_str(), t.text.as_str()))
                         .map_or(0, BTreeSet::len),
                 })
                 .collect();
@@ -75,24 +77,25 @@ pub fn wild(glossary: &Glossary, links: &Links, alignments: &[Alignment]) -> Wil
 }
 
 /// The passages that use each (concept, language, term).
-fn passages_using(links: &Links, alignments: &[Alignment]) -> BTreeMap<Key, PassageSet> {
-    let mut used: BTreeMap<Key, PassageSet> = BTreeMap::new();
+fn passages_using<'a>(
+    links: &'a Links,
+    alignments: &'a [Alignment],
+) -> HashMap<Key<'a>, PassageSet<'a>> {
+    let mut used: HashMap<Key<'a>, PassageSet<'a>> = HashMap::new();
     for p in &links.passages {
         for o in &p.occurrences {
             if let Some(c) = o.concept() {
-                let key = (c.to_string(), p.lang.clone(), o.term.clone());
-                used.entry(key)
+                used.entry((c, p.lang.as_str(), o.term.as_str()))
                     .or_default()
-                    .insert((p.source.clone(), p.passage.clone()));
+                    .insert((p.source.as_str(), p.passage.as_str()));
             }
         }
     }
     for a in alignments {
         for r in &a.renderings {
-            let key = (a.concept.clone(), a.lang.clone(), r.term.clone());
-            used.entry(key)
+            used.entry((a.concept.as_str(), a.lang.as_str(), r.term.as_str()))
                 .or_default()
-                .insert((a.translation.clone(), a.passage.clone()));
+                .insert((a.translation.as_str(), a.passage.as_str()));
         }
     }
     used

@@ -181,23 +181,35 @@ fn write_extra_files(
 /// The index as a script that sets `window.SHUYU_INDEX`: compact rows, `<` escaped so no
 /// entry can close the script.
 pub fn search_script(index: &SearchIndex) -> String {
-    let rows: Vec<serde_json::Value> = index
+    let rows: Vec<_> = index
         .entries
         .iter()
         .map(|e| {
-            let forms: Vec<serde_json::Value> = e
+            let forms: Vec<_> = e
                 .forms
                 .iter()
-                .map(|f| serde_json::json!([f.kind, f.lang, f.status, f.text, f.key]))
+                .map(|f| (f.kind, &f.lang, f.status, &f.text, &f.key))
                 .collect();
-            serde_json::json!([e.id, e.headword, e.pinyin, e.english, forms])
+            (&e.id, &e.headword, &e.pinyin, &e.english, forms)
         })
         .collect();
     let json = serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into());
-    format!(
-        "window.SHUYU_INDEX={};\n",
-        json.replace('<', "\\u003c").replace('\u{2028}', "\\u2028")
-    )
+    let mut out = String::with_capacity(json.len() + 64);
+    out.push_str("window.SHUYU_INDEX=");
+    let (bytes, mut run) = (json.as_bytes(), 0);
+    for i in memchr::memchr2_iter(b'<', 0xE2, bytes) {
+        let (escaped, len) = match &bytes[i..] {
+            [b'<', ..] => ("\\u003c", 1),
+            [0xE2, 0x80, 0xA8, ..] => ("\\u2028", 3),
+            _ => continue,
+        };
+        out.push_str(&json[run..i]);
+        out.push_str(escaped);
+        run = i + len;
+    }
+    out.push_str(&json[run..]);
+    out.push_str(";\n");
+    out
 }
 
 fn progress_bar(show: bool, len: usize) -> indicatif::ProgressBar {
@@ -209,4 +221,45 @@ fn progress_bar(show: bool, len: usize) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::{Entry, Form, FormKind};
+
+    #[test]
+    fn the_search_script_cannot_be_closed_or_broken_by_an_entry() {
+        let hostile = "</script><script>alert(1)</script>\u{2028}社会 <b>";
+        let index = SearchIndex {
+            entries: vec![Entry {
+                id: "x".into(),
+                headword: hostile.into(),
+                pinyin: String::new(),
+                english: "a < b".into(),
+                forms: vec![Form {
+                    kind: FormKind::Term,
+                    lang: "en".into(),
+                    status: crate::model::Status::Deprecated,
+                    text: hostile.into(),
+                    key: "k".into(),
+                }],
+            }],
+        };
+        let script = search_script(&index);
+        assert!(
+            !script.contains('<') && !script.contains('\u{2028}'),
+            "{script}"
+        );
+        let json = script
+            .strip_prefix("window.SHUYU_INDEX=")
+            .and_then(|s| s.strip_suffix(";\n"))
+            .unwrap();
+        let rows: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(rows[0][1], hostile);
+        assert_eq!(
+            rows[0][4][0],
+            serde_json::json!(["term", "en", "deprecated", hostile, "k"])
+        );
+    }
 }
