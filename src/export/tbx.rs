@@ -296,9 +296,15 @@ fn term_sec(out: &mut String, glossary: &Glossary, term: &Term) {
     out.push_str("          </termSec>\n");
 }
 
-/// Whitespace runs as single spaces, trimmed: a passage as one line of context.
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Whitespace runs as single spaces, trimmed: a passage as one line of context. Most
+/// passages are one line already and are borrowed as they are.
+fn collapse(s: &str) -> std::borrow::Cow<'_, str> {
+    let t = s.trim();
+    let single_spaces = !t.contains("  ") && t.chars().all(|c| c == ' ' || !c.is_whitespace());
+    if single_spaces {
+        return t.into();
+    }
+    t.split_whitespace().collect::<Vec<_>>().join(" ").into()
 }
 
 /// `<open>text</close>` on a line of its own, indented.
@@ -325,6 +331,10 @@ pub fn text(out: &mut String, s: &str) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
+        if !SPECIAL[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
         let (escaped, len) = match bytes[i] {
             b'&' => ("&amp;", 1),
             b'<' => ("&lt;", 1),
@@ -346,6 +356,22 @@ pub fn text(out: &mut String, s: &str) {
     }
     out.push_str(&s[run..]);
 }
+
+/// The bytes [`text`] must look at: `&<>`, ASCII controls, and 0xEF (the lead byte of
+/// U+FFFE and U+FFFF, and of the fullwidth punctuation that Chinese passages are full of).
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[0xEF] = true;
+    table
+};
 
 /// Escapes an attribute value (double-quoted).
 pub fn attr(out: &mut String, s: &str) {
@@ -387,6 +413,23 @@ mod tests {
     /// Whether XML 1.0 allows the character in a document: the definition `text` must follow.
     fn is_xml_char(c: char) -> bool {
         matches!(c, '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..='\u{10ffff}')
+    }
+
+    #[test]
+    fn collapse_squashes_every_whitespace_run() {
+        for s in [
+            "one line",
+            " a  b ",
+            "a\tb\nc",
+            "社会\u{3000}工作",
+            "",
+            "  ",
+            "x\u{a0}y",
+            "a \r\n b",
+        ] {
+            let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse(s), expected, "{s:?}");
+        }
     }
 
     #[test]
