@@ -351,16 +351,15 @@ fn filter(map: &BTreeMap<Lang, String>, keep: impl Fn(&Lang) -> bool) -> BTreeMa
         .collect()
 }
 
-/// The export as pretty-printed JSON, ending in a newline.
-pub fn write(glossary: &Glossary, linked: &Linked, langs: &[Lang]) -> String {
-    // About 8 KB a concept in the generator's glossaries: reserved at once rather than grown by
-    // doubling (each doubling copies the text and touches fresh pages).
-    let mut bytes = Vec::with_capacity(glossary.concepts.len() * 10 * 1024);
-    if serde_json::to_writer_pretty(&mut bytes, &build(glossary, linked, langs)).is_err() {
-        return String::new();
-    }
-    bytes.push(b'\n');
-    String::from_utf8(bytes).unwrap_or_default()
+/// The export as pretty-printed JSON, ending in a newline, written as it is serialised.
+pub fn write_to(
+    out: &mut dyn std::io::Write,
+    glossary: &Glossary,
+    linked: &Linked,
+    langs: &[Lang],
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &build(glossary, linked, langs))?;
+    out.write_all(b"\n")
 }
 
 /// The JSON Schema (draft-07) of the export, pretty-printed, ending in a newline.

@@ -83,24 +83,76 @@ pub fn export(
     format: Format,
     options: &Options,
 ) -> Result<Vec<u8>, ExportError> {
+    let prepared = prepare(glossary, linked, format, options)?;
+    // About 8 KB a concept for TBX and JSON in the generator's glossaries: reserved at once
+    // rather than grown by doubling (each doubling copies the text and touches fresh pages).
+    let mut out = Vec::with_capacity(glossary.concepts.len() * 10 * 1024);
+    // Writing into a Vec cannot fail.
+    let _ = prepared.write_to(&mut out);
+    Ok(out)
+}
+
+/// An export whose arguments are checked, ready to be written to a file as it is made (the
+/// site streams its downloads: a 10k glossary's TBX and JSON are 65 and 80 MB).
+pub struct Prepared<'a> {
+    glossary: &'a Glossary,
+    linked: Option<&'a Linked>,
+    format: Format,
+    langs: Vec<Lang>,
+    /// The OmegaT glossary's target language.
+    target: Lang,
+    bom: bool,
+}
+
+/// Checks what to export: the languages, OmegaT's target, the links JSON needs.
+pub fn prepare<'a>(
+    glossary: &'a Glossary,
+    linked: Option<&'a Linked>,
+    format: Format,
+    options: &Options,
+) -> Result<Prepared<'a>, ExportError> {
     let langs = languages(glossary, &options.langs)?;
-    let text = match format {
-        Format::Tbx => tbx::write(glossary, &langs),
-        Format::Csv => csv::write(glossary, &langs, csv::Dialect::Csv),
-        Format::Tsv => csv::write(glossary, &langs, csv::Dialect::Tsv),
-        Format::Omegat => {
-            let source = glossary.languages.first().cloned().unwrap_or_default();
-            let target = match options.langs.as_slice() {
-                [one] if *one != source => one.clone(),
-                _ => return Err(ExportError::OmegatLang(source)),
-            };
-            omegat::write(glossary, &source, &target)
-        }
-        Format::Json => json::write(glossary, linked.ok_or(ExportError::NoLinks)?, &langs),
+    let source = glossary.languages.first().cloned().unwrap_or_default();
+    let target = match (format, options.langs.as_slice()) {
+        (Format::Omegat, [one]) if *one != source => one.clone(),
+        (Format::Omegat, _) => return Err(ExportError::OmegatLang(source)),
+        _ => String::new(),
     };
-    if options.bom && matches!(format, Format::Csv | Format::Tsv | Format::Omegat) {
-        return Ok(["\u{feff}", &text].concat().into_bytes());
+    if format == Format::Json && linked.is_none() {
+        return Err(ExportError::NoLinks);
     }
-    // The text's own buffer: a 10k glossary's JSON is 80 MB, not worth copying.
-    Ok(text.into_bytes())
+    Ok(Prepared {
+        glossary,
+        linked,
+        format,
+        langs,
+        target,
+        bom: options.bom && matches!(format, Format::Csv | Format::Tsv | Format::Omegat),
+    })
+}
+
+impl Prepared<'_> {
+    /// Writes the export to `out`; TBX and JSON as they are made, the small formats whole.
+    pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let g = self.glossary;
+        if self.bom {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        match (self.format, self.linked) {
+            (Format::Tbx, _) => tbx::write_to(out, g, &self.langs),
+            (Format::Csv, _) => {
+                out.write_all(csv::write(g, &self.langs, csv::Dialect::Csv).as_bytes())
+            }
+            (Format::Tsv, _) => {
+                out.write_all(csv::write(g, &self.langs, csv::Dialect::Tsv).as_bytes())
+            }
+            (Format::Omegat, _) => {
+                let source = g.languages.first().map_or("", String::as_str);
+                out.write_all(omegat::write(g, source, &self.target).as_bytes())
+            }
+            (Format::Json, Some(linked)) => json::write_to(out, g, linked, &self.langs),
+            // `prepare` refuses JSON without links.
+            (Format::Json, None) => Ok(()),
+        }
+    }
 }

@@ -108,9 +108,16 @@ pub fn source_text(glossary: &Glossary, source: &str, passage: &str) -> String {
     }
 }
 
-/// Writes the glossary as a TBX-Basic document in `langs`.
-pub fn write(glossary: &Glossary, langs: &[Lang]) -> String {
-    let mut out = String::with_capacity(glossary.concepts.len() * 8192);
+/// How much TBX is made before it is written out.
+const CHUNK: usize = 1 << 16;
+
+/// Writes the glossary as a TBX-Basic document in `langs` to `sink`, a concept at a time.
+pub fn write_to(
+    sink: &mut dyn std::io::Write,
+    glossary: &Glossary,
+    langs: &[Lang],
+) -> std::io::Result<()> {
+    let mut out = String::with_capacity(2 * CHUNK);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(
         "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">\n",
@@ -139,9 +146,13 @@ pub fn write(glossary: &Glossary, langs: &[Lang]) -> String {
         concept_entry(&mut out, glossary, concept, langs, &|id: &str| {
             glossary.concepts.get(id).is_some_and(exported)
         });
+        if out.len() >= CHUNK {
+            sink.write_all(out.as_bytes())?;
+            out.clear();
+        }
     }
     out.push_str("    </body>\n  </text>\n</tbx>\n");
-    out
+    sink.write_all(out.as_bytes())
 }
 
 fn concept_entry(

@@ -1,6 +1,9 @@
 //! The downloads page's files: the exchange formats of [`crate::export`], written into
 //! `downloads/` so translators can take the glossary into their CAT tools from the site.
 
+use std::path::Path;
+
+use super::output::{OutputError, Staging};
 use super::pages::Download;
 use crate::export::{self, Format, Options};
 use crate::link::Linked;
@@ -19,19 +22,25 @@ pub struct ExportFile<'a> {
 }
 
 impl ExportFile<'_> {
-    /// The file's path in the site, its bytes and its line on the downloads page; `None` for a
-    /// format the glossary cannot be exported in.
-    pub fn make(self) -> Option<(String, Vec<u8>, Download)> {
-        let bytes =
-            export::export(self.glossary, Some(self.linked), self.format, &self.options).ok()?;
+    /// Writes the file into the new site as it is made; returns whether its bytes are new and
+    /// its line on the downloads page, or `None` for a format the glossary cannot be exported
+    /// in.
+    pub fn write(self, staging: &Staging) -> Result<Option<(bool, Download)>, OutputError> {
+        let Ok(export) =
+            export::prepare(self.glossary, Some(self.linked), self.format, &self.options)
+        else {
+            return Ok(None);
+        };
+        let path = format!("downloads/{}", self.name);
+        let (changed, len) = staging.write_streamed(Path::new(&path), |w| export.write_to(w))?;
         let line = Download {
             href: self.name.clone(),
-            size: size(bytes.len()),
-            name: self.name.clone(),
+            size: size(len),
+            name: self.name,
             format: self.label,
             purpose: self.purpose,
         };
-        Some((format!("downloads/{}", self.name), bytes, line))
+        Ok(Some((changed, line)))
     }
 }
 
@@ -99,7 +108,7 @@ pub fn files<'a>(glossary: &'a Glossary, linked: &'a Linked) -> Vec<ExportFile<'
 }
 
 /// "812 B", "12.3 KB", "4.1 MB".
-fn size(bytes: usize) -> String {
+fn size(bytes: u64) -> String {
     match bytes {
         b if b < 1024 => format!("{b} B"),
         b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),

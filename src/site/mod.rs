@@ -152,13 +152,13 @@ fn write_exports(
     linked: &Linked,
     staging: &output::Staging,
 ) -> Result<(Written, Vec<pages::Download>), BuildError> {
-    let written: Result<Vec<(bool, pages::Download)>, BuildError> =
+    let written: Result<Vec<Option<(bool, pages::Download)>>, OutputError> =
         downloads::files(glossary, linked)
             .into_par_iter()
-            .filter_map(|file| file.make())
-            .map(|(path, bytes, line)| Ok((staging.write(Path::new(&path), &bytes)?, line)))
+            .map(|file| file.write(staging))
             .collect();
-    let (changed, lines): (Vec<bool>, Vec<pages::Download>) = written?.into_iter().unzip();
+    let (changed, lines): (Vec<bool>, Vec<pages::Download>) =
+        written?.into_iter().flatten().unzip();
     Ok((Written::count(changed), lines))
 }
 

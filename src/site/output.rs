@@ -9,7 +9,7 @@
 //! site, so it keeps its modification time and deploy tools sync less.
 
 use std::fs::{self, File};
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
 /// Why the output folder could not be written. The previous site is untouched.
@@ -73,6 +73,33 @@ impl Staging {
         }
         fs::write(&dest, bytes).map_err(io_error(&dest))?;
         Ok(true)
+    }
+
+    /// Writes one file of the new site as `write` makes it, through a buffer (the downloads of
+    /// a large glossary are tens of megabytes, not worth holding); returns whether its bytes
+    /// are new, and its size. An unchanged file is replaced by a hard link to the previous
+    /// site's, as [`Staging::write`] does.
+    pub fn write_streamed(
+        &self,
+        rel: &Path,
+        write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(bool, u64), OutputError> {
+        let dest = self.tmp.join(rel);
+        if let Some(dir) = dest.parent() {
+            fs::create_dir_all(dir).map_err(io_error(dir))?;
+        }
+        let file = File::create(&dest).map_err(io_error(&dest))?;
+        let mut buffered = io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut buffered).map_err(io_error(&dest))?;
+        let file = buffered
+            .into_inner()
+            .map_err(|e| io_error(&dest)(e.into_error()))?;
+        let len = file.metadata().map_err(io_error(&dest))?.len();
+        let old = self.out.join(rel);
+        if same_files(&old, &dest, len) && relink(&old, &dest).is_ok() {
+            return Ok((false, len));
+        }
+        Ok((true, len))
     }
 
     /// Puts the new site in place of the old one in one step.
@@ -170,6 +197,45 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
         .is_ok_and(|_| old == bytes)
 }
 
+/// Whether `old` is a regular file of `len` bytes holding what `new` holds.
+fn same_files(old: &Path, new: &Path, len: u64) -> bool {
+    match fs::symlink_metadata(old) {
+        Ok(meta) if meta.is_file() && meta.len() == len => {}
+        _ => return false,
+    }
+    let (Ok(a), Ok(b)) = (File::open(old), File::open(new)) else {
+        return false;
+    };
+    let (mut a, mut b) = (io::BufReader::new(a), io::BufReader::new(b));
+    loop {
+        let (x, y) = match (a.fill_buf(), b.fill_buf()) {
+            (Ok(x), Ok(y)) => (x, y),
+            _ => return false,
+        };
+        let n = x.len().min(y.len());
+        if n == 0 {
+            return x.is_empty() && y.is_empty();
+        }
+        if x[..n] != y[..n] {
+            return false;
+        }
+        a.consume(n);
+        b.consume(n);
+    }
+}
+
+/// Puts a hard link to `old` in place of `new` in one step (a link beside it, renamed over it),
+/// so that `new` is never missing.
+fn relink(old: &Path, new: &Path) -> io::Result<()> {
+    let mut name = new.as_os_str().to_owned();
+    name.push(".link");
+    let link = PathBuf::from(name);
+    fs::hard_link(old, &link)?;
+    fs::rename(&link, new).inspect_err(|_| {
+        let _ = fs::remove_file(&link);
+    })
+}
+
 /// Exchanges `tmp` and `out` atomically, or renames `tmp` to `out` when there is no site yet.
 fn swap_in(tmp: &Path, out: &Path) -> Result<(), OutputError> {
     use rustix::fs::{renameat_with, RenameFlags, CWD};
@@ -224,6 +290,41 @@ mod tests {
             inode
         );
         assert_eq!(fs::read(out.join("page.html")).unwrap(), b"two");
+    }
+
+    #[test]
+    fn streamed_files_keep_their_inode_when_unchanged() {
+        use std::io::Write;
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        // Larger than the buffers, so the comparison reads in several steps.
+        let big = |last: u8| {
+            let mut v = vec![b'x'; 200_000];
+            v.push(last);
+            v
+        };
+        let build = |body: Vec<u8>| {
+            let s = Staging::begin(&out).unwrap();
+            s.write(Path::new("search-index.js"), b"1").unwrap();
+            let written = s
+                .write_streamed(Path::new("downloads/a.tbx"), |w| w.write_all(&body))
+                .unwrap();
+            s.commit().unwrap();
+            written
+        };
+        assert_eq!(build(big(b'a')), (true, 200_001));
+        let inode = fs::metadata(out.join("downloads/a.tbx")).unwrap().ino();
+        assert_eq!(build(big(b'a')), (false, 200_001));
+        assert_eq!(
+            fs::metadata(out.join("downloads/a.tbx")).unwrap().ino(),
+            inode
+        );
+        // Same size, one byte different at the end.
+        assert_eq!(build(big(b'b')), (true, 200_001));
+        assert_eq!(fs::read(out.join("downloads/a.tbx")).unwrap(), big(b'b'));
+        let names: Vec<_> = fs::read_dir(out.join("downloads")).unwrap().collect();
+        assert_eq!(names.len(), 1, "no link left behind");
     }
 
     #[test]
