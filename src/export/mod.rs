@@ -84,9 +84,14 @@ pub fn export(
     options: &Options,
 ) -> Result<Vec<u8>, ExportError> {
     let prepared = prepare(glossary, linked, format, options)?;
-    // About 8 KB a concept for TBX and JSON in the generator's glossaries: reserved at once
-    // rather than grown by doubling (each doubling copies the text and touches fresh pages).
-    let mut out = Vec::with_capacity(glossary.concepts.len() * 10 * 1024);
+    // About 8 KB a concept for TBX and JSON in the generator's glossaries, under 1 KB for the
+    // rest: reserved at once rather than grown by doubling (each doubling copies the text and
+    // touches fresh pages).
+    let per_concept = match format {
+        Format::Tbx | Format::Json => 10 * 1024,
+        Format::Csv | Format::Tsv | Format::Omegat => 1024,
+    };
+    let mut out = Vec::with_capacity(glossary.concepts.len() * per_concept);
     // Writing into a Vec cannot fail.
     let _ = prepared.write_to(&mut out);
     Ok(out)
