@@ -294,7 +294,6 @@ mod tests {
 
     #[test]
     fn streamed_files_keep_their_inode_when_unchanged() {
-        use std::io::Write;
         use std::os::unix::fs::MetadataExt;
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
