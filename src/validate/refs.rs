@@ -60,13 +60,14 @@ pub fn relations(ctx: &Tables, out: &mut Vec<Diagnostic>) {
 /// list or another) says nothing new and shows the concept twice on its page and map.
 pub fn repeated_relations(ctx: &Tables, out: &mut Vec<Diagnostic>) {
     for c in ctx.concepts() {
-        let mut seen: Vec<(&str, &LocatedStr)> = Vec::new();
+        // The first field naming each id (a map: a hostile file may list thousands).
+        let mut seen: std::collections::HashMap<&str, &str> = Default::default();
         let mut named = named_concepts(&c.value);
         // Components first: a component also listed as `related` is reported at `related`.
         named.sort_by_key(|(field, _)| *field != "components");
         for (field, id) in named.into_iter().filter(|(f, _)| *f != "homonyms") {
-            match seen.iter().find(|(_, first)| first.value == id.value) {
-                Some((first_field, _)) => out.push(
+            match seen.get(id.value.as_str()) {
+                Some(first_field) => out.push(
                     Diagnostic::new(
                         Code::RelationRepeated,
                         format!("`{field}` names `{}` again", excerpt(&id.value)),
@@ -74,7 +75,9 @@ pub fn repeated_relations(ctx: &Tables, out: &mut Vec<Diagnostic>) {
                     .at(ctx.label(c.file, id).with_message(format!("already in `{first_field}`")))
                     .help("keep it in one list: components are parts, `related` is for what is neither part, broader nor narrower"),
                 ),
-                None => seen.push((field, id)),
+                None => {
+                    seen.insert(&id.value, field);
+                }
             }
         }
     }
