@@ -291,7 +291,7 @@ fn self_node(body: &mut String, site: &Site<'_>, c: &Concept, cy: usize) {
         .into_iter()
         .filter(|(text, _)| !text.is_empty())
         .collect();
-    let top = cy + 5 - (lines.len() - 1) * 9;
+    let top = (cy + 5).saturating_sub(lines.len().saturating_sub(1) * 9);
     for (i, (text, px)) in lines.iter().enumerate() {
         let _ = write!(
             body,
