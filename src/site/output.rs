@@ -63,10 +63,7 @@ impl Staging {
     /// Writes one file of the new site (`rel` is relative to the site root); returns whether
     /// its bytes are new, or hard-links the previous site's identical file.
     pub fn write(&self, rel: &Path, bytes: &[u8]) -> Result<bool, OutputError> {
-        let dest = self.tmp.join(rel);
-        if let Some(dir) = dest.parent() {
-            fs::create_dir_all(dir).map_err(io_error(dir))?;
-        }
+        let dest = self.destination(rel)?;
         let old = self.out.join(rel);
         if same_bytes(&old, bytes) && fs::hard_link(&old, &dest).is_ok() {
             return Ok(false);
@@ -84,10 +81,7 @@ impl Staging {
         rel: &Path,
         write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<(bool, u64), OutputError> {
-        let dest = self.tmp.join(rel);
-        if let Some(dir) = dest.parent() {
-            fs::create_dir_all(dir).map_err(io_error(dir))?;
-        }
+        let dest = self.destination(rel)?;
         let file = File::create(&dest).map_err(io_error(&dest))?;
         let mut buffered = io::BufWriter::with_capacity(1 << 16, file);
         write(&mut buffered).map_err(io_error(&dest))?;
@@ -100,6 +94,15 @@ impl Staging {
             return Ok((false, len));
         }
         Ok((true, len))
+    }
+
+    /// Where `rel` goes in the new site, its folder created.
+    fn destination(&self, rel: &Path) -> Result<PathBuf, OutputError> {
+        let dest = self.tmp.join(rel);
+        if let Some(dir) = dest.parent() {
+            fs::create_dir_all(dir).map_err(io_error(dir))?;
+        }
+        Ok(dest)
     }
 
     /// Puts the new site in place of the old one in one step.
@@ -183,12 +186,15 @@ fn remove_leftovers(parent: &Path, name: &str) {
     }
 }
 
+/// Whether `path` is a regular file of `len` bytes (not a link): the first test of both
+/// comparisons below, which saves reading a file that cannot be the same.
+fn is_file_of_len(path: &Path, len: u64) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|meta| meta.is_file() && meta.len() == len)
+}
+
 /// Whether `path` is a regular file holding exactly `bytes`.
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
-    let Ok(meta) = fs::symlink_metadata(path) else {
-        return false;
-    };
-    if !meta.is_file() || meta.len() != bytes.len() as u64 {
+    if !is_file_of_len(path, bytes.len() as u64) {
         return false;
     }
     let mut old = Vec::with_capacity(bytes.len());
@@ -199,9 +205,8 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
 
 /// Whether `old` is a regular file of `len` bytes holding what `new` holds.
 fn same_files(old: &Path, new: &Path, len: u64) -> bool {
-    match fs::symlink_metadata(old) {
-        Ok(meta) if meta.is_file() && meta.len() == len => {}
-        _ => return false,
+    if !is_file_of_len(old, len) {
+        return false;
     }
     let (Ok(a), Ok(b)) = (File::open(old), File::open(new)) else {
         return false;

@@ -327,19 +327,23 @@ fn csv_imports_its_own_export_and_other_tools_files() {
     assert!(into.join("concepts/common-prosperity.yaml").exists());
 }
 
+/// Imports the exchange fixture `name` (a one-concept file, `formalism`) into a copy of the
+/// repository glossary, checks the exit code and a line of its output, and returns the folder
+/// and the concept file written.
+fn import_formalism(name: &str, code: i32, says: &str) -> (tempfile::TempDir, PathBuf, String) {
+    let (t, into, run) = import_into_copy(&exchange(name));
+    assert_eq!(run.code, code, "{}", run.stderr);
+    assert!(run.stderr.contains(says), "{}", run.stderr);
+    let c = std::fs::read_to_string(into.join("concepts/formalism.yaml")).unwrap();
+    (t, into, c)
+}
+
 /// Cells with characters YAML refuses raw in a stream (DEL, a C1 control, U+FFFF) are written
 /// escaped, so the imported glossary validates. An `import_readers` fuzz finding: a DEL in a
 /// cell was written raw, and the file written could not be read back.
 #[test]
 fn characters_yaml_refuses_raw_are_written_escaped() {
-    let (_t, into, run) = import_into_copy(&exchange("yaml-unprintable.tsv"));
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("the glossary validates"),
-        "{}",
-        run.stderr
-    );
-    let c = std::fs::read_to_string(into.join("concepts/formalism.yaml")).unwrap();
+    let (_t, _into, c) = import_formalism("yaml-unprintable.tsv", 0, "the glossary validates");
     assert!(c.contains(r#"- term: "f\u007Frmalism""#), "{c}");
     assert!(c.contains(r"\u009C") && c.contains(r"\uFFFF"), "{c}");
     assert!(!c.contains(['\u{7f}', '\u{9c}', '\u{ffff}']), "{c}");
@@ -350,14 +354,11 @@ fn characters_yaml_refuses_raw_are_written_escaped() {
 /// `terms:` was written, which reads as null, and the concept file did not load.
 #[test]
 fn a_row_without_a_term_is_written_as_a_file_that_loads() {
-    let (_t, into, run) = import_into_copy(&exchange("definition-only.csv"));
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("`formalism` has no preferred zh term"),
-        "{}",
-        run.stderr
+    let (_t, into, c) = import_formalism(
+        "definition-only.csv",
+        1,
+        "`formalism` has no preferred zh term",
     );
-    let c = std::fs::read_to_string(into.join("concepts/formalism.yaml")).unwrap();
     assert!(c.contains("\nterms: {}\ndefinition:\n"), "{c}");
     let validate = shuyu(&into, &["--glossary", into.to_str().unwrap(), "validate"]);
     assert_eq!(validate.code, 1, "{}", validate.stderr);
