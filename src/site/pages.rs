@@ -114,8 +114,33 @@ pub struct Site<'a> {
     occurrences: HashMap<&'a str, Vec<(&'a PassageLinks, &'a Occurrence)>>,
     /// The translations of each source (`Glossary::translations_of` scans every source).
     translations: HashMap<&'a str, Vec<&'a Source>>,
+    /// Each concept's names as links show them, found once rather than on every link (a
+    /// concept is linked from its neighbours' pages, boxes, lists and concordances).
+    names: HashMap<&'a str, Names<'a>>,
+    /// Each source's label ("Publisher, year"), made once: every passage link shows one.
+    labels: HashMap<&'a str, String>,
     /// The export files the downloads page lists.
     downloads: Vec<Download>,
+}
+
+/// A concept's preferred Chinese term, its pinyin and its preferred English rendering (empty
+/// where it has none).
+#[derive(Debug, Default, Clone, Copy)]
+struct Names<'a> {
+    headword: &'a str,
+    pinyin: &'a str,
+    english: &'a str,
+}
+
+impl<'a> Names<'a> {
+    fn of(c: &'a Concept) -> Self {
+        let zh = c.preferred("zh");
+        Names {
+            headword: zh.map_or("", |t| t.text.as_str()),
+            pinyin: zh.and_then(|t| t.pinyin.as_deref()).unwrap_or_default(),
+            english: c.preferred("en").map_or("", |t| t.text.as_str()),
+        }
+    }
 }
 
 /// An export file on the downloads page.
@@ -163,6 +188,16 @@ impl<'a> Site<'a> {
             passages,
             occurrences,
             translations,
+            names: glossary
+                .concepts
+                .iter()
+                .map(|(id, c)| (id.as_str(), Names::of(c)))
+                .collect(),
+            labels: glossary
+                .sources
+                .iter()
+                .map(|(id, s)| (id.as_str(), source_label(s)))
+                .collect(),
             downloads: Vec::new(),
         }
     }
@@ -228,21 +263,13 @@ impl<'a> Site<'a> {
 
     /// A link to a concept from a page `root` away from the site root.
     pub fn concept_link(&self, root: &str, id: &str) -> ConceptLink {
-        let c = self.glossary.concepts.get(id);
-        let pref = |lang: &str| {
-            c.and_then(|c| c.preferred(lang))
-                .map(|t| t.text.clone())
-                .unwrap_or_default()
-        };
+        let names = self.names.get(id).copied().unwrap_or_default();
         ConceptLink {
             id: id.to_string(),
-            href: format!("{root}concepts/{id}/index.html"),
-            headword: pref("zh"),
-            pinyin: c
-                .and_then(|c| c.preferred("zh"))
-                .and_then(|t| t.pinyin.clone())
-                .unwrap_or_default(),
-            english: pref("en"),
+            href: concept_href(root, id),
+            headword: names.headword.to_string(),
+            pinyin: names.pinyin.to_string(),
+            english: names.english.to_string(),
         }
     }
 
@@ -250,8 +277,12 @@ impl<'a> Site<'a> {
     pub fn passage_link(&self, root: &str, r: &PassageRef) -> PassageLink {
         let source = self.glossary.sources.get(&r.source);
         PassageLink {
-            href: format!("{root}sources/{}/index.html#p-{}", r.source, r.passage),
-            label: source.map_or_else(|| r.source.clone(), source_label),
+            href: [root, "sources/", &r.source, "/index.html#p-", &r.passage].concat(),
+            label: self
+                .labels
+                .get(r.source.as_str())
+                .unwrap_or(&r.source)
+                .clone(),
             title: source.map_or_else(String::new, |s| s.title.clone()),
         }
     }
@@ -262,9 +293,14 @@ impl<'a> Site<'a> {
             self.glossary
                 .concepts
                 .contains_key(id)
-                .then(|| format!("{root}concepts/{id}/index.html"))
+                .then(|| concept_href(root, id))
         })
     }
+}
+
+/// The address of a concept's page from a page `root` away from the site root.
+fn concept_href(root: &str, id: &str) -> String {
+    [root, "concepts/", id, "/index.html"].concat()
 }
 
 /// "Publisher, year" for a source.
@@ -965,7 +1001,7 @@ impl Site<'_> {
                     range: o.start..o.end,
                     open: format!(
                         "<a class=\"term\" href=\"{root}concepts/{id}/index.html\" title=\"{}\">",
-                        markdown::escape(&self.concept_link(root, id).english)
+                        markdown::escape(self.names.get(id).map_or("", |n| n.english))
                     ),
                     close: "</a>",
                 },
