@@ -626,7 +626,10 @@ pub struct LangTerms {
     pub lang: String,
     pub html_lang: String,
     pub name: String,
+    /// Preferred first, then admitted, deprecated, superseded.
     pub terms: Vec<TermView>,
+    /// How many of `terms` the at-a-glance box shows: the preferred ones, or the first.
+    pub glance: usize,
 }
 
 /// Markdown rendered, in a language.
@@ -782,7 +785,12 @@ impl Site<'_> {
             .filter_map(|lang| {
                 let mut terms: Vec<&Term> = c.terms.get(lang)?.iter().collect();
                 terms.sort_by_key(|t| t.status);
+                let preferred = terms
+                    .iter()
+                    .take_while(|t| t.status == Status::Preferred)
+                    .count();
                 Some(LangTerms {
+                    glance: preferred.max(1),
                     html_lang: html_lang(lang),
                     name: lang_name(lang),
                     terms: terms
