@@ -25,7 +25,7 @@
 //!    occurrence linked with its sense, its rendering checked.
 //!
 //! Helpers any stage may use: [`chinese`] (pinyin, traditional forms), [`markdown`] (what
-//! Markdown fields may hold), [`suggest`] ("did you mean"), [`diag`] and [`codes`].
+//! Markdown fields may hold), [`scan`] (the escapers' fast scan), [`suggest`] ("did you mean"), [`diag`] and [`codes`].
 //! [`cli`] wires the stages to the `shuyu` command (`new` and `schema` included); `src/main.rs`
 //! only calls it.
 
@@ -42,6 +42,7 @@ pub mod lookup;
 pub mod markdown;
 pub mod model;
 pub use load::raw;
+pub mod scan;
 pub mod search;
 pub mod segment;
 pub mod serve;

@@ -115,9 +115,10 @@ pub fn escape_into(out: &mut String, text: &str) {
 
 /// [`escape_into`] for any writer, so the templates write straight into their output.
 pub fn escape_to(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
+    use crate::scan::clean_prefix;
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = clean_prefix(bytes);
+    let mut i = clean_prefix(bytes, html_special);
     while i < bytes.len() {
         let entity = match bytes[i] {
             b'&' => "&amp;",
@@ -135,21 +136,14 @@ pub fn escape_to(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result
         out.write_str(entity)?;
         i += 1;
         start = i;
-        i += clean_prefix(&bytes[i..]);
+        i += clean_prefix(&bytes[i..], html_special);
     }
     out.write_str(&text[start..])
 }
 
-/// How many leading bytes of `bytes` need no escaping, to a multiple of 16 (the rest is left
-/// to the byte-by-byte loop). Most fields and passages have nothing to escape: testing 16
-/// bytes at a time, with no early exit inside a block, lets the compiler use vector compares.
-fn clean_prefix(bytes: &[u8]) -> usize {
-    let special = |b: u8| (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'');
-    bytes
-        .chunks_exact(16)
-        .take_while(|block| !block.iter().fold(false, |any, &b| any | special(b)))
-        .count()
-        * 16
+/// Whether a byte is one that HTML text or a quoted attribute value must not hold as is.
+fn html_special(b: u8) -> bool {
+    (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'')
 }
 
 #[cfg(test)]

@@ -342,30 +342,42 @@ pub fn text(out: &mut String, s: &str) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if !SPECIAL[usize::from(bytes[i])] {
-            i += 1;
-            continue;
+        // Whole clean blocks at once, then the block that stopped the scan byte by byte.
+        i += crate::scan::clean_prefix(&bytes[i..], |b| {
+            (b < 0x20) | (b == b'&') | (b == b'<') | (b == b'>') | (b == 0xEF)
+        });
+        let block_end = (i + 16).min(bytes.len());
+        while i < block_end {
+            let (escaped, len) = escape_at(bytes, i);
+            if len == 0 {
+                i += 1;
+                continue;
+            }
+            out.push_str(&s[run..i]);
+            out.push_str(escaped);
+            i += len;
+            run = i;
         }
-        let (escaped, len) = match bytes[i] {
-            b'&' => ("&amp;", 1),
-            b'<' => ("&lt;", 1),
-            b'>' => ("&gt;", 1),
-            b'\r' => ("&#13;", 1),
-            b'\t' | b'\n' => ("", 0),
-            b if b < 0x20 => ("\u{fffd}", 1),
-            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("\u{fffd}", 3),
-            _ => ("", 0),
-        };
-        if len == 0 {
-            i += 1;
-            continue;
-        }
-        out.push_str(&s[run..i]);
-        out.push_str(escaped);
-        i += len;
-        run = i;
     }
     out.push_str(&s[run..]);
+}
+
+/// What [`text`] writes for the character at `bytes[i]` and how many bytes it replaces (none
+/// for a byte kept as it is).
+fn escape_at(bytes: &[u8], i: usize) -> (&'static str, usize) {
+    if !SPECIAL[usize::from(bytes[i])] {
+        return ("", 0);
+    }
+    match bytes[i] {
+        b'&' => ("&amp;", 1),
+        b'<' => ("&lt;", 1),
+        b'>' => ("&gt;", 1),
+        b'\r' => ("&#13;", 1),
+        b'\t' | b'\n' => ("", 0),
+        b if b < 0x20 => ("\u{fffd}", 1),
+        0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("\u{fffd}", 3),
+        _ => ("", 0),
+    }
 }
 
 /// The bytes [`text`] must look at: `&<>`, ASCII controls, and 0xEF (the lead byte of
@@ -440,6 +452,32 @@ mod tests {
         ] {
             let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(collapse(s), expected, "{s:?}");
+        }
+    }
+
+    /// Escaping is per character, so a long text escapes as its characters do one by one,
+    /// wherever a character to replace falls against the scan's 16-byte blocks.
+    #[test]
+    fn long_text_escapes_as_its_characters_do() {
+        let one_by_one = |t: &str| -> String {
+            let mut out = String::new();
+            for c in t.chars() {
+                text(&mut out, c.encode_utf8(&mut [0; 4]));
+            }
+            out
+        };
+        let filler: Vec<char> = "社会，工作a b（）".chars().collect();
+        for c in [
+            '&', '<', '>', '\r', '\t', '\u{1}', '\u{fffe}', '\u{ffff}', '，',
+        ] {
+            for at in 0..40 {
+                let t: String = (0..40)
+                    .map(|k| if k == at { c } else { filler[k % filler.len()] })
+                    .collect();
+                let mut whole = String::new();
+                text(&mut whole, &t);
+                assert_eq!(whole, one_by_one(&t), "{c:?} at {at}");
+            }
         }
     }
 
