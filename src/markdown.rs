@@ -5,6 +5,7 @@
 //! renderer does not trust validation: raw HTML becomes visible text, unsafe links and every
 //! image lose their target, so hostile Markdown can neither run script nor make a request.
 
+use crate::scan;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// The options every Markdown field is parsed with.
@@ -115,36 +116,29 @@ pub fn escape_into(out: &mut String, text: &str) {
 
 /// [`escape_into`] for any writer, so the templates write straight into their output.
 pub fn escape_to(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
-    use crate::scan::clean_prefix;
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = clean_prefix(bytes, html_special);
-    while i < bytes.len() {
-        let entity = match bytes[i] {
+    loop {
+        let i = start + scan::first_special(&bytes[start..], &HTML_SPECIAL);
+        let Some(&special) = bytes.get(i) else {
+            return out.write_str(&text[start..]);
+        };
+        let entity = match special {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => {
-                i += 1;
-                continue;
-            }
+            _ => "&#39;",
         };
         // Special characters are ASCII, so `i` is a character boundary.
         out.write_str(&text[start..i])?;
         out.write_str(entity)?;
-        i += 1;
-        start = i;
-        i += clean_prefix(&bytes[i..], html_special);
+        start = i + 1;
     }
-    out.write_str(&text[start..])
 }
 
-/// Whether a byte is one that HTML text or a quoted attribute value must not hold as is.
-fn html_special(b: u8) -> bool {
-    (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'')
-}
+/// What HTML text or a quoted attribute value must not hold as it is.
+const HTML_SPECIAL: scan::Specials<5> = scan::Specials::new([b'&', b'<', b'>', b'"', b'\''], false);
 
 #[cfg(test)]
 mod tests {

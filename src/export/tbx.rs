@@ -339,28 +339,28 @@ fn element(out: &mut String, indent: usize, open: &str, close: &str, content: &s
 /// every character XML 1.0 refuses in a Rust string is an ASCII control or U+FFFE/U+FFFF.
 pub fn text(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Whole clean blocks at once, then the block that stopped the scan byte by byte.
-        i += crate::scan::clean_prefix(&bytes[i..], |b| {
-            (b < 0x20) | (b == b'&') | (b == b'<') | (b == b'>') | (b == 0xEF)
-        });
-        let block_end = (i + 16).min(bytes.len());
-        while i < block_end {
-            let (escaped, len) = escape_at(bytes, i);
-            if len == 0 {
-                i += 1;
-                continue;
-            }
-            out.push_str(&s[run..i]);
-            out.push_str(escaped);
-            i += len;
-            run = i;
+    let (mut run, mut i) = (0, 0);
+    loop {
+        i += crate::scan::first_special(&bytes[i..], &XML_TEXT_SPECIAL);
+        if i == bytes.len() {
+            break;
         }
+        let (escaped, len) = escape_at(bytes, i);
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        out.push_str(escaped);
+        i += len;
+        run = i;
     }
     out.push_str(&s[run..]);
 }
+
+/// The bytes [`text`] must look at (as [`SPECIAL`] has them, for the fast scan).
+const XML_TEXT_SPECIAL: crate::scan::Specials<4> =
+    crate::scan::Specials::new([b'&', b'<', b'>', 0xEF], true);
 
 /// What [`text`] writes for the character at `bytes[i]` and how many bytes it replaces (none
 /// for a byte kept as it is).
