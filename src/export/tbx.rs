@@ -396,8 +396,17 @@ const SPECIAL: [bool; 256] = {
     table
 };
 
+/// The bytes [`attr`] must look at: those of [`text`] and the quote, tab and line feed.
+const XML_ATTR_SPECIAL: crate::scan::Specials<5> =
+    crate::scan::Specials::new([b'&', b'<', b'>', b'"', 0xEF], true);
+
 /// Escapes an attribute value (double-quoted).
 pub fn attr(out: &mut String, s: &str) {
+    // Ids and the like: nearly always nothing to escape.
+    if crate::scan::first_special(s.as_bytes(), &XML_ATTR_SPECIAL) == s.len() {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("&quot;"),
@@ -521,5 +530,14 @@ mod tests {
         let mut s = String::new();
         attr(&mut s, "\"x\"");
         assert_eq!(s, "&quot;x&quot;");
+        for (value, escaped) in [
+            ("party-building-2", "party-building-2"),
+            ("a\tb\nc<&>", "a&#9;b&#10;c&lt;&amp;&gt;"),
+            ("社会\u{ffff}", "社会\u{fffd}"),
+        ] {
+            let mut s = String::new();
+            attr(&mut s, value);
+            assert_eq!(s, escaped);
+        }
     }
 }
