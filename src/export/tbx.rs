@@ -18,9 +18,10 @@
 //!
 //! Not exported: history and citations (the JSON export has them).
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
-use crate::model::{Concept, Glossary, Lang, Status, Term, TermType};
+use crate::model::{Concept, Glossary, Lang, PassageRef, Status, Term, TermType};
 
 /// The prefixes of the notes that carry what TBX-Basic has no data category for.
 pub const PINYIN: &str = "Pinyin: ";
@@ -142,8 +143,9 @@ pub fn write_to(
             .iter()
             .any(|l| c.terms.get(l).is_some_and(|t| !t.is_empty()))
     };
+    let mut attestations = Attestations::new(glossary);
     for concept in glossary.concepts.values().filter(|c| exported(c)) {
-        concept_entry(&mut out, glossary, concept, langs, &|id: &str| {
+        concept_entry(&mut out, &mut attestations, concept, langs, &|id: &str| {
             glossary.concepts.get(id).is_some_and(exported)
         });
         if out.len() >= CHUNK {
@@ -155,13 +157,78 @@ pub fn write_to(
     sink.write_all(out.as_bytes())
 }
 
-fn concept_entry(
+/// The `descripGrp` of each attested passage (its context and its source), made the first
+/// time a term cites the passage: a passage is cited by about four terms, and collapsing and
+/// escaping its text is most of the work of an export.
+struct Attestations<'g> {
+    glossary: &'g Glossary,
+    made: HashMap<(&'g str, &'g str), String>,
+}
+
+impl<'g> Attestations<'g> {
+    fn new(glossary: &'g Glossary) -> Self {
+        Attestations {
+            glossary,
+            made: HashMap::new(),
+        }
+    }
+
+    fn write(&mut self, out: &mut String, r: &'g PassageRef) {
+        let glossary = self.glossary;
+        let xml = self
+            .made
+            .entry((r.source.as_str(), r.passage.as_str()))
+            .or_insert_with(|| descrip_grp(glossary, r));
+        out.push_str(xml);
+    }
+}
+
+/// A passage cited as a term's context: its text (or, without one, the reference) and its
+/// source.
+fn descrip_grp(glossary: &Glossary, r: &PassageRef) -> String {
+    let mut out = String::new();
+    out.push_str("            <descripGrp>\n");
+    let context = glossary
+        .passage(r)
+        .map(|p| collapse(&p.text))
+        .unwrap_or_default();
+    if context.is_empty() {
+        // A context must have text; the reference alone still says where the term is used.
+        element(
+            &mut out,
+            14,
+            "descrip type=\"context\"",
+            "descrip",
+            &r.to_string(),
+        );
+    } else {
+        element(
+            &mut out,
+            14,
+            "descrip type=\"context\"",
+            "descrip",
+            &context,
+        );
+    }
+    element(
+        &mut out,
+        14,
+        "admin type=\"source\"",
+        "admin",
+        &source_text(glossary, &r.source, &r.passage),
+    );
+    out.push_str("            </descripGrp>\n");
+    out
+}
+
+fn concept_entry<'g>(
     out: &mut String,
-    glossary: &Glossary,
-    concept: &Concept,
+    attestations: &mut Attestations<'g>,
+    concept: &'g Concept,
     langs: &[Lang],
     exported: &dyn Fn(&str) -> bool,
 ) {
+    let glossary = attestations.glossary;
     out.push_str("      <conceptEntry id=\"");
     attr(out, &xml_id(&concept.id));
     out.push_str("\">\n");
@@ -236,14 +303,14 @@ fn concept_entry(
             element(out, 10, "note", "note", n);
         }
         for term in terms {
-            term_sec(out, glossary, term);
+            term_sec(out, attestations, term);
         }
         out.push_str("        </langSec>\n");
     }
     out.push_str("      </conceptEntry>\n");
 }
 
-fn term_sec(out: &mut String, glossary: &Glossary, term: &Term) {
+fn term_sec<'g>(out: &mut String, attestations: &mut Attestations<'g>, term: &'g Term) {
     out.push_str("          <termSec>\n");
     element(out, 12, "term", "term", &term.text);
     element(
@@ -263,31 +330,7 @@ fn term_sec(out: &mut String, glossary: &Glossary, term: &Term) {
         );
     }
     for r in &term.attested {
-        out.push_str("            <descripGrp>\n");
-        let context = glossary
-            .passage(r)
-            .map(|p| collapse(&p.text))
-            .unwrap_or_default();
-        if context.is_empty() {
-            // A context must have text; the reference alone still says where the term is used.
-            element(
-                out,
-                14,
-                "descrip type=\"context\"",
-                "descrip",
-                &r.to_string(),
-            );
-        } else {
-            element(out, 14, "descrip type=\"context\"", "descrip", &context);
-        }
-        element(
-            out,
-            14,
-            "admin type=\"source\"",
-            "admin",
-            &source_text(glossary, &r.source, &r.passage),
-        );
-        out.push_str("            </descripGrp>\n");
+        attestations.write(out, r);
     }
     if let Some(p) = &term.pinyin {
         element(out, 12, "note", "note", &format!("{PINYIN}{p}"));
