@@ -2,12 +2,13 @@
 //! `<desc>` that say in words what the picture shows) and colours from the stylesheet's status
 //! classes, so dark mode and print apply to them too.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::pages::{lang_name, Site};
 use crate::link::wild::WildLang;
-use crate::markdown::escape;
+use crate::markdown::{escape, escape_into};
 use crate::model::{Concept, Status};
 
 const WIDTH: usize = 640;
@@ -29,25 +30,33 @@ fn open(out: &mut String, id: &str, height: usize, title: &str, desc: &str) {
         out,
         "<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {WIDTH} {height}\" \
          width=\"{WIDTH}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\">\
-         <title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
-        escape(title),
-        escape(desc)
+         <title id=\"{id}-t\">"
     );
+    escape_into(out, title);
+    let _ = write!(out, "</title><desc id=\"{id}-d\">");
+    escape_into(out, desc);
+    out.push_str("</desc>");
 }
 
 /// Cuts a label to `max` characters, with "…".
-fn cut(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
+fn cut(text: &str, max: usize) -> Cow<'_, str> {
+    // No more bytes than `max` is no more characters either.
+    if text.len() <= max || text.chars().count() <= max {
+        return text.into();
     }
     let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
     s.push('…');
-    s
+    s.into()
 }
 
 /// "1 passage", "2 passages".
-fn passages(n: usize) -> String {
-    format!("{n} passage{}", if n == 1 { "" } else { "s" })
+struct Passages(usize);
+
+impl std::fmt::Display for Passages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.0;
+        write!(f, "{n} passage{}", if n == 1 { "" } else { "s" })
+    }
 }
 
 /// Bars of how many passages use each rendering, per language in the glossary's order,
@@ -98,7 +107,7 @@ pub fn wild_chart(by_lang: &BTreeMap<String, WildLang>, languages: &[String]) ->
                 "{} ({}) {}; ",
                 r.term,
                 status_word(r.status),
-                passages(r.passages)
+                Passages(r.passages)
             );
         }
         if w.unmatched > 0 {
@@ -123,15 +132,16 @@ pub fn wild_chart(by_lang: &BTreeMap<String, WildLang>, languages: &[String]) ->
 /// One labelled bar.
 fn bar(out: &mut String, y: usize, label: &str, class: &str, count: usize, max: usize) {
     let width = (count * 220).div_ceil(max).max(usize::from(count > 0) * 2);
+    let ty = y - 6;
+    let _ = write!(out, "<text x=\"0\" y=\"{ty}\">");
+    escape_into(out, &cut(label, 34));
     let _ = write!(
         out,
-        "<text x=\"0\" y=\"{ty}\">{label}</text><rect class=\"bar {class}\" x=\"280\" y=\"{ry}\" \
+        "</text><rect class=\"bar {class}\" x=\"280\" y=\"{ry}\" \
          width=\"{width}\" height=\"{h}\"/><text x=\"{cx}\" y=\"{ty}\">{count} · {class}</text>",
-        ty = y - 6,
         ry = y - ROW + 4,
         h = ROW - 8,
         cx = 286 + width,
-        label = escape(&cut(label, 34)),
     );
 }
 
