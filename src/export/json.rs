@@ -16,117 +16,117 @@ pub const VERSION: u32 = 1;
 
 /// The export of a shuyu glossary.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Export {
+pub struct Export<'a> {
     /// Always `shuyu-export`.
-    pub format: String,
+    pub format: &'a str,
     /// The version of this format.
     pub version: u32,
-    pub title: String,
-    pub description: Option<String>,
-    pub site_url: Option<String>,
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub site_url: Option<&'a str>,
     /// The exported languages, source language first.
-    pub languages: Vec<Lang>,
+    pub languages: &'a [Lang],
     /// Domain slug → label.
-    pub domains: BTreeMap<String, String>,
+    pub domains: &'a BTreeMap<String, String>,
     /// Authority slug → what it means.
-    pub authorities: BTreeMap<String, String>,
+    pub authorities: &'a BTreeMap<String, String>,
     /// Concepts, by id.
-    pub concepts: Vec<Concept>,
+    pub concepts: Vec<Concept<'a>>,
     /// Source documents, by id.
-    pub sources: Vec<Source>,
+    pub sources: Vec<Source<'a>>,
     /// For each concept linked in an original passage, what each aligned translation used.
-    pub alignments: Vec<Alignment>,
+    pub alignments: Vec<Alignment<'a>>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Concept {
-    pub id: String,
-    pub domains: Vec<String>,
+pub struct Concept<'a> {
+    pub id: &'a str,
+    pub domains: &'a [String],
     /// Terms by language, in the entry's order.
-    pub terms: BTreeMap<Lang, Vec<Term>>,
+    pub terms: BTreeMap<&'a str, Vec<Term<'a>>>,
     /// Markdown by language.
-    pub definition: BTreeMap<Lang, String>,
+    pub definition: BTreeMap<&'a str, &'a str>,
     /// Markdown by language.
-    pub notes: BTreeMap<Lang, String>,
-    pub relations: Relations,
-    pub senses: Option<Senses>,
-    pub history: Vec<Event>,
-    pub citations: Vec<Citation>,
+    pub notes: BTreeMap<&'a str, &'a str>,
+    pub relations: Relations<'a>,
+    pub senses: Option<Senses<'a>>,
+    pub history: Vec<Event<'a>>,
+    pub citations: Vec<Citation<'a>>,
     /// Renderings in the wild by language: how many source passages use each term.
-    pub wild: BTreeMap<Lang, WildLang>,
+    pub wild: BTreeMap<&'a str, WildLang<'a>>,
     /// Every place in the sources where a term of this concept occurs (or may: `ambiguous`).
-    pub occurrences: Vec<Occurrence>,
+    pub occurrences: Vec<Occurrence<'a>>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Term {
-    pub term: String,
+pub struct Term<'a> {
+    pub term: &'a str,
     pub status: Status,
     #[serde(rename = "type")]
     pub term_type: Option<TermType>,
-    pub pinyin: Option<String>,
-    pub traditional: Option<String>,
-    pub authority: Option<String>,
+    pub pinyin: Option<&'a str>,
+    pub traditional: Option<&'a str>,
+    pub authority: Option<&'a str>,
     /// `source#passage` references.
     pub attested: Vec<String>,
-    pub note: Option<String>,
+    pub note: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Relations {
-    pub broader: Vec<String>,
-    pub narrower: Vec<String>,
-    pub related: Vec<String>,
-    pub contrast: Vec<String>,
-    pub components: Vec<String>,
+pub struct Relations<'a> {
+    pub broader: &'a [String],
+    pub narrower: &'a [String],
+    pub related: &'a [String],
+    pub contrast: &'a [String],
+    pub components: &'a [String],
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Senses {
-    pub homonyms: Vec<String>,
-    pub cues: Vec<String>,
+pub struct Senses<'a> {
+    pub homonyms: &'a [String],
+    pub cues: &'a [String],
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Event {
-    pub date: String,
-    pub event: String,
+pub struct Event<'a> {
+    pub date: &'a str,
+    pub event: &'a str,
     pub source: Option<String>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Citation {
+pub struct Citation<'a> {
     #[serde(rename = "ref")]
     pub reference: String,
-    pub quote: Option<String>,
-    pub note: Option<String>,
+    pub quote: Option<&'a str>,
+    pub note: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct WildLang {
+pub struct WildLang<'a> {
     /// Most used first.
-    pub renderings: Vec<WildRendering>,
+    pub renderings: Vec<WildRendering<'a>>,
     /// Aligned translated passages that used none of the renderings.
     pub unmatched: usize,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct WildRendering {
-    pub term: String,
+pub struct WildRendering<'a> {
+    pub term: &'a str,
     pub status: Status,
     pub passages: usize,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Occurrence {
-    pub source: String,
-    pub passage: String,
-    pub lang: Lang,
+pub struct Occurrence<'a> {
+    pub source: &'a str,
+    pub passage: &'a str,
+    pub lang: &'a str,
     /// Byte offsets into the passage text.
     pub start: usize,
     pub end: usize,
     /// The term as the entry writes it.
-    pub term: String,
+    pub term: &'a str,
     /// The term's status in this concept.
     pub status: Option<Status>,
     /// True when the term is shared with another concept and the context did not decide.
@@ -134,59 +134,60 @@ pub struct Occurrence {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Source {
-    pub id: String,
-    pub title: String,
-    pub author: Option<String>,
-    pub publisher: String,
-    pub date: String,
-    pub lang: Lang,
-    pub kind: String,
-    pub url: Option<String>,
-    pub translation_of: Option<String>,
-    pub note: Option<String>,
-    pub passages: Vec<Passage>,
+pub struct Source<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub author: Option<&'a str>,
+    pub publisher: &'a str,
+    pub date: &'a str,
+    pub lang: &'a str,
+    pub kind: &'a str,
+    pub url: Option<&'a str>,
+    pub translation_of: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub passages: Vec<Passage<'a>>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Passage {
-    pub id: String,
-    pub text: String,
-    pub locator: Option<String>,
+pub struct Passage<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub locator: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Alignment {
-    pub concept: String,
+pub struct Alignment<'a> {
+    pub concept: &'a str,
     /// The original source and the translation, aligned by passage id.
-    pub original: String,
-    pub translation: String,
-    pub passage: String,
-    pub lang: Lang,
+    pub original: &'a str,
+    pub translation: &'a str,
+    pub passage: &'a str,
+    pub lang: &'a str,
     /// The renderings the translation used; empty when none was found.
-    pub renderings: Vec<Rendering>,
+    pub renderings: Vec<Rendering<'a>>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Rendering {
-    pub term: String,
+pub struct Rendering<'a> {
+    pub term: &'a str,
     pub status: Option<Status>,
 }
 
-/// Builds the export of `glossary` in `langs`.
-pub fn build(glossary: &Glossary, linked: &Linked, langs: &[Lang]) -> Export {
-    let keep = |lang: &Lang| langs.contains(lang);
+/// Builds the export of `glossary` in `langs`, borrowing its text (the export is as large as
+/// the glossary with its links: copying it all would double the memory it takes).
+pub fn build<'a>(glossary: &'a Glossary, linked: &'a Linked, langs: &'a [Lang]) -> Export<'a> {
+    let keep = |lang: &str| langs.iter().any(|l| l == lang);
     let mut occurrences: BTreeMap<&str, Vec<Occurrence>> = BTreeMap::new();
     for p in &linked.links.passages {
         for o in &p.occurrences {
             for c in &o.concepts {
                 occurrences.entry(c.as_str()).or_default().push(Occurrence {
-                    source: p.source.clone(),
-                    passage: p.passage.clone(),
-                    lang: p.lang.clone(),
+                    source: &p.source,
+                    passage: &p.passage,
+                    lang: &p.lang,
                     start: o.start,
                     end: o.end,
-                    term: o.term.clone(),
+                    term: &o.term,
                     status: o.status,
                     ambiguous: o.ambiguous,
                 });
@@ -197,33 +198,33 @@ pub fn build(glossary: &Glossary, linked: &Linked, langs: &[Lang]) -> Export {
         .concepts
         .values()
         .map(|c| Concept {
-            id: c.id.clone(),
-            domains: c.domains.clone(),
+            id: &c.id,
+            domains: &c.domains,
             terms: c
                 .terms
                 .iter()
                 .filter(|(l, _)| keep(l))
-                .map(|(l, ts)| (l.clone(), ts.iter().map(term).collect()))
+                .map(|(l, ts)| (l.as_str(), ts.iter().map(term).collect()))
                 .collect(),
             definition: filter(&c.definition, keep),
             notes: filter(&c.notes, keep),
             relations: Relations {
-                broader: c.relations.broader.clone(),
-                narrower: c.relations.narrower.clone(),
-                related: c.relations.related.clone(),
-                contrast: c.relations.contrast.clone(),
-                components: c.relations.components.clone(),
+                broader: &c.relations.broader,
+                narrower: &c.relations.narrower,
+                related: &c.relations.related,
+                contrast: &c.relations.contrast,
+                components: &c.relations.components,
             },
             senses: c.senses.as_ref().map(|s| Senses {
-                homonyms: s.homonyms.clone(),
-                cues: s.cues.clone(),
+                homonyms: &s.homonyms,
+                cues: &s.cues,
             }),
             history: c
                 .history
                 .iter()
                 .map(|e| Event {
-                    date: e.date.clone(),
-                    event: e.event.clone(),
+                    date: &e.date,
+                    event: &e.event,
                     source: e.source.as_ref().map(ToString::to_string),
                 })
                 .collect(),
@@ -232,8 +233,8 @@ pub fn build(glossary: &Glossary, linked: &Linked, langs: &[Lang]) -> Export {
                 .iter()
                 .map(|x| Citation {
                     reference: x.passage.to_string(),
-                    quote: x.quote.clone(),
-                    note: x.note.clone(),
+                    quote: x.quote.as_deref(),
+                    note: x.note.as_deref(),
                 })
                 .collect(),
             wild: linked
@@ -243,23 +244,7 @@ pub fn build(glossary: &Glossary, linked: &Linked, langs: &[Lang]) -> Export {
                     by_lang
                         .iter()
                         .filter(|(l, _)| keep(l))
-                        .map(|(l, w)| {
-                            (
-                                l.clone(),
-                                WildLang {
-                                    renderings: w
-                                        .renderings
-                                        .iter()
-                                        .map(|r| WildRendering {
-                                            term: r.term.clone(),
-                                            status: r.status,
-                                            passages: r.passages,
-                                        })
-                                        .collect(),
-                                    unmatched: w.unmatched,
-                                },
-                            )
-                        })
+                        .map(|(l, w)| (l.as_str(), wild(w)))
                         .collect()
                 })
                 .unwrap_or_default(),
@@ -267,87 +252,107 @@ pub fn build(glossary: &Glossary, linked: &Linked, langs: &[Lang]) -> Export {
                 .remove(c.id.as_str())
                 .unwrap_or_default()
                 .into_iter()
-                .filter(|o| keep(&o.lang))
-                .collect(),
-        })
-        .collect();
-    let sources = glossary
-        .sources
-        .values()
-        .map(|s| Source {
-            id: s.id.clone(),
-            title: s.title.clone(),
-            author: s.author.clone(),
-            publisher: s.publisher.clone(),
-            date: s.date.clone(),
-            lang: s.lang.clone(),
-            kind: s.kind.clone(),
-            url: s.url.clone(),
-            translation_of: s.translation_of.clone(),
-            note: s.note.clone(),
-            passages: s
-                .passages
-                .iter()
-                .map(|p| Passage {
-                    id: p.id.clone(),
-                    text: p.text.clone(),
-                    locator: p.locator.clone(),
-                })
-                .collect(),
-        })
-        .collect();
-    let alignments = linked
-        .alignments
-        .iter()
-        .filter(|a| keep(&a.lang))
-        .map(|a| Alignment {
-            concept: a.concept.clone(),
-            original: a.original.clone(),
-            translation: a.translation.clone(),
-            passage: a.passage.clone(),
-            lang: a.lang.clone(),
-            renderings: a
-                .renderings
-                .iter()
-                .map(|r| Rendering {
-                    term: r.term.clone(),
-                    status: r.status,
-                })
+                .filter(|o| keep(o.lang))
                 .collect(),
         })
         .collect();
     Export {
-        format: "shuyu-export".into(),
+        format: "shuyu-export",
         version: VERSION,
-        title: glossary.title.clone(),
-        description: glossary.description.clone(),
-        site_url: glossary.site_url.clone(),
-        languages: langs.to_vec(),
-        domains: glossary.domains.clone(),
-        authorities: glossary.authorities.clone(),
+        title: &glossary.title,
+        description: glossary.description.as_deref(),
+        site_url: glossary.site_url.as_deref(),
+        languages: langs,
+        domains: &glossary.domains,
+        authorities: &glossary.authorities,
         concepts,
-        sources,
-        alignments,
+        sources: glossary.sources.values().map(source).collect(),
+        alignments: linked
+            .alignments
+            .iter()
+            .filter(|a| keep(&a.lang))
+            .map(alignment)
+            .collect(),
     }
 }
 
-fn term(t: &model::Term) -> Term {
+fn term(t: &model::Term) -> Term<'_> {
     Term {
-        term: t.text.clone(),
+        term: &t.text,
         status: t.status,
         term_type: t.term_type,
-        pinyin: t.pinyin.clone(),
-        traditional: t.traditional.clone(),
-        authority: t.authority.clone(),
+        pinyin: t.pinyin.as_deref(),
+        traditional: t.traditional.as_deref(),
+        authority: t.authority.as_deref(),
         attested: t.attested.iter().map(ToString::to_string).collect(),
-        note: t.note.clone(),
+        note: t.note.as_deref(),
     }
 }
 
-fn filter(map: &BTreeMap<Lang, String>, keep: impl Fn(&Lang) -> bool) -> BTreeMap<Lang, String> {
+fn wild(w: &crate::link::wild::WildLang) -> WildLang<'_> {
+    WildLang {
+        renderings: w
+            .renderings
+            .iter()
+            .map(|r| WildRendering {
+                term: &r.term,
+                status: r.status,
+                passages: r.passages,
+            })
+            .collect(),
+        unmatched: w.unmatched,
+    }
+}
+
+fn source(s: &model::Source) -> Source<'_> {
+    Source {
+        id: &s.id,
+        title: &s.title,
+        author: s.author.as_deref(),
+        publisher: &s.publisher,
+        date: &s.date,
+        lang: &s.lang,
+        kind: &s.kind,
+        url: s.url.as_deref(),
+        translation_of: s.translation_of.as_deref(),
+        note: s.note.as_deref(),
+        passages: s
+            .passages
+            .iter()
+            .map(|p| Passage {
+                id: &p.id,
+                text: &p.text,
+                locator: p.locator.as_deref(),
+            })
+            .collect(),
+    }
+}
+
+fn alignment(a: &crate::link::Alignment) -> Alignment<'_> {
+    Alignment {
+        concept: &a.concept,
+        original: &a.original,
+        translation: &a.translation,
+        passage: &a.passage,
+        lang: &a.lang,
+        renderings: a
+            .renderings
+            .iter()
+            .map(|r| Rendering {
+                term: &r.term,
+                status: r.status,
+            })
+            .collect(),
+    }
+}
+
+fn filter<'a>(
+    map: &'a BTreeMap<Lang, String>,
+    keep: impl Fn(&str) -> bool,
+) -> BTreeMap<&'a str, &'a str> {
     map.iter()
         .filter(|(l, _)| keep(l))
-        .map(|(l, s)| (l.clone(), s.clone()))
+        .map(|(l, s)| (l.as_str(), s.as_str()))
         .collect()
 }
 
@@ -368,7 +373,7 @@ pub fn write_to(
 pub fn schema() -> String {
     let schema = schemars::generate::SchemaSettings::draft07()
         .into_generator()
-        .into_root_schema_for::<Export>();
+        .into_root_schema_for::<Export<'static>>();
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text
