@@ -346,10 +346,7 @@ fn alignment(a: &crate::link::Alignment) -> Alignment<'_> {
     }
 }
 
-fn filter<'a>(
-    map: &'a BTreeMap<Lang, String>,
-    keep: impl Fn(&str) -> bool,
-) -> BTreeMap<&'a str, &'a str> {
+fn filter(map: &BTreeMap<Lang, String>, keep: impl Fn(&str) -> bool) -> BTreeMap<&str, &str> {
     map.iter()
         .filter(|(l, _)| keep(l))
         .map(|(l, s)| (l.as_str(), s.as_str()))
