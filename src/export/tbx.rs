@@ -188,28 +188,21 @@ impl<'g> Attestations<'g> {
 fn descrip_grp(glossary: &Glossary, r: &PassageRef) -> String {
     let mut out = String::new();
     out.push_str("            <descripGrp>\n");
-    let context = glossary
+    let mut context = glossary
         .passage(r)
         .map(|p| collapse(&p.text))
         .unwrap_or_default();
     if context.is_empty() {
         // A context must have text; the reference alone still says where the term is used.
-        element(
-            &mut out,
-            14,
-            "descrip type=\"context\"",
-            "descrip",
-            &r.to_string(),
-        );
-    } else {
-        element(
-            &mut out,
-            14,
-            "descrip type=\"context\"",
-            "descrip",
-            &context,
-        );
+        context = r.to_string().into();
     }
+    element(
+        &mut out,
+        14,
+        "descrip type=\"context\"",
+        "descrip",
+        &context,
+    );
     element(
         &mut out,
         14,
@@ -401,16 +394,14 @@ pub fn text(out: &mut String, s: &str) {
     out.push_str(&s[run..]);
 }
 
-/// The bytes [`text`] must look at (as [`SPECIAL`] has them, for the fast scan).
+/// The bytes [`text`] must look at: `&<>`, ASCII controls, and 0xEF (the lead byte of
+/// U+FFFE and U+FFFF, and of the fullwidth punctuation that Chinese passages are full of).
 const XML_TEXT_SPECIAL: crate::scan::Specials<4> =
     crate::scan::Specials::new([b'&', b'<', b'>', 0xEF], true);
 
 /// What [`text`] writes for the character at `bytes[i]` and how many bytes it replaces (none
 /// for a byte kept as it is).
 fn escape_at(bytes: &[u8], i: usize) -> (&'static str, usize) {
-    if !SPECIAL[usize::from(bytes[i])] {
-        return ("", 0);
-    }
     match bytes[i] {
         b'&' => ("&amp;", 1),
         b'<' => ("&lt;", 1),
@@ -422,22 +413,6 @@ fn escape_at(bytes: &[u8], i: usize) -> (&'static str, usize) {
         _ => ("", 0),
     }
 }
-
-/// The bytes [`text`] must look at: `&<>`, ASCII controls, and 0xEF (the lead byte of
-/// U+FFFE and U+FFFF, and of the fullwidth punctuation that Chinese passages are full of).
-const SPECIAL: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
-        b += 1;
-    }
-    table[b'&' as usize] = true;
-    table[b'<' as usize] = true;
-    table[b'>' as usize] = true;
-    table[0xEF] = true;
-    table
-};
 
 /// The bytes [`attr`] must look at: those of [`text`] and the quote, tab and line feed.
 const XML_ATTR_SPECIAL: crate::scan::Specials<5> =
