@@ -117,8 +117,9 @@ pub struct Site<'a> {
     /// Each concept's names as links show them, found once rather than on every link (a
     /// concept is linked from its neighbours' pages, boxes, lists and concordances).
     names: HashMap<&'a str, Names<'a>>,
-    /// Each source's label ("Publisher, year"), made once: every passage link shows one.
-    labels: HashMap<&'a str, String>,
+    /// Each source's label ("Publisher, year", made once) and title: every passage link
+    /// shows both.
+    labels: HashMap<&'a str, (String, &'a str)>,
     /// The export files the downloads page lists.
     downloads: Vec<Download>,
 }
@@ -196,7 +197,7 @@ impl<'a> Site<'a> {
             labels: glossary
                 .sources
                 .iter()
-                .map(|(id, s)| (id.as_str(), source_label(s)))
+                .map(|(id, s)| (id.as_str(), (source_label(s), s.title.as_str())))
                 .collect(),
             downloads: Vec::new(),
         }
@@ -275,15 +276,14 @@ impl<'a> Site<'a> {
 
     /// A link to a passage: the source's page, at the passage.
     pub fn passage_link(&self, root: &str, r: &PassageRef) -> PassageLink {
-        let source = self.glossary.sources.get(&r.source);
+        let (label, title) = match self.labels.get(r.source.as_str()) {
+            Some((label, title)) => (label.clone(), title.to_string()),
+            None => (r.source.clone(), String::new()),
+        };
         PassageLink {
             href: [root, "sources/", &r.source, "/index.html#p-", &r.passage].concat(),
-            label: self
-                .labels
-                .get(r.source.as_str())
-                .unwrap_or(&r.source)
-                .clone(),
-            title: source.map_or_else(String::new, |s| s.title.clone()),
+            label,
+            title,
         }
     }
 
@@ -1008,7 +1008,8 @@ impl Site<'_> {
                 Some(id) => Span {
                     range: o.start..o.end,
                     open: format!(
-                        "<a class=\"term\" href=\"{root}concepts/{id}/index.html\" title=\"{}\">",
+                        "<a class=\"term\" href=\"{}\" title=\"{}\">",
+                        concept_href(root, id),
                         markdown::escape(self.names.get(id).map_or("", |n| n.english))
                     ),
                     close: "</a>",
