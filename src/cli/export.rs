@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{emit_bytes, glossary_dir, Outcome};
+use super::{emit_bytes, emit_with, glossary_dir, Outcome};
 use crate::export::{self, Format, Options};
 use crate::link::{self, Linker};
 use crate::{diag, load, validate};
@@ -57,22 +57,27 @@ pub fn run(glossary: Option<&Path>, args: &ExportArgs) -> anyhow::Result<Outcome
         langs: args.langs.clone(),
         bom: args.bom,
     };
-    let bytes = export::export(&model, linked.as_ref(), format, &options)?;
+    let export = export::prepare(&model, linked.as_ref(), format, &options)?;
     match &args.out {
         Some(path) => {
-            write_atomically(path, &bytes)?;
-            eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
+            let len = write_atomically(path, |w| export.write_to(w))?;
+            eprintln!("wrote {} ({len} bytes)", path.display());
         }
-        None => emit_bytes(&bytes)?,
+        None => emit_with(|w| export.write_to(w))?,
     }
     // The process ends here: freeing the model and the links would only delay the exit.
     std::mem::forget((model, linked));
     Ok(Outcome::Clean)
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
-fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+/// Writes the export (`write` makes it) to a temporary file beside `path`, then renames it over
+/// `path`; returns its size.
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> anyhow::Result<u64> {
     use anyhow::Context;
+    use std::io::Write;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -82,9 +87,17 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "export".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("cannot write {}", path.display())
-    })
+    let written = std::fs::File::create(&tmp).and_then(|file| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut out)?;
+        out.flush()?;
+        out.get_ref().metadata().map(|m| m.len())
+    });
+    let len = written
+        .and_then(|len| std::fs::rename(&tmp, path).map(|()| len))
+        .with_context(|| {
+            let _ = std::fs::remove_file(&tmp);
+            format!("cannot write {}", path.display())
+        })?;
+    Ok(len)
 }

@@ -131,9 +131,17 @@ pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
 
 /// Writes `bytes` to standard output, like [`emit`].
 pub(crate) fn emit_bytes(bytes: &[u8]) -> anyhow::Result<()> {
+    emit_with(|out| out.write_all(bytes))
+}
+
+/// [`emit_bytes`] for output made as it is written: `write` writes to a buffered standard
+/// output.
+pub(crate) fn emit_with(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         result => Ok(result?),
     }
