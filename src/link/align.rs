@@ -49,15 +49,14 @@ pub fn align(glossary: &Glossary, links: &Links) -> Vec<Alignment> {
         .values()
         .filter_map(|t| Some((t, t.translation_of.as_deref()?)))
         .collect();
+    let by_passage = links.by_passage();
+    let get = |source: &str, passage: &str| by_passage.get(&(source, passage)).copied();
     // Sources on every core; `collect` keeps the sources' order, so the output is the same.
     translations
         .par_iter()
         .flat_map_iter(|(translation, original)| {
             translation.passages.iter().flat_map(move |p| {
-                match (
-                    links.get(original, &p.id),
-                    links.get(&translation.id, &p.id),
-                ) {
+                match (get(original, &p.id), get(&translation.id, &p.id)) {
                     (Some(orig), Some(trans)) => align_passage(glossary, translation, orig, trans),
                     _ => Vec::new(),
                 }

@@ -28,6 +28,8 @@ pub mod variants;
 pub mod wild;
 pub mod zh;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 pub use align::{align, Alignment};
@@ -35,6 +37,7 @@ pub use linker::{chinese_passage_bytes, is_chinese, Linker};
 pub use wild::{wild, Wild};
 
 use crate::model::{Glossary, Lang, Status};
+use latin::FxBuild;
 
 /// One place where a glossary term occurs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -86,11 +89,20 @@ pub struct Links {
 }
 
 impl Links {
-    /// The links of one passage.
+    /// The links of one passage (a search through all of them: for many lookups, index them
+    /// once with [`Links::by_passage`]).
     pub fn get(&self, source: &str, passage: &str) -> Option<&PassageLinks> {
         self.passages
             .iter()
             .find(|p| p.source == source && p.passage == passage)
+    }
+
+    /// The links of every passage by (source, passage).
+    pub fn by_passage(&self) -> HashMap<(&str, &str), &PassageLinks, FxBuild> {
+        self.passages
+            .iter()
+            .map(|p| ((p.source.as_str(), p.passage.as_str()), p))
+            .collect()
     }
 
     /// Every occurrence that may stand for `concept`, with its passage.

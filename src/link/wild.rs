@@ -7,12 +7,14 @@
 //! (which settles an occurrence that was ambiguous on its own). Aligned passages that used
 //! none of the renderings are counted as `unmatched`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
+use super::latin::FxBuild;
 use super::{Alignment, Links};
-use crate::model::{Glossary, Lang, Status};
+use crate::model::{Glossary, Lang, Status, Term};
 
 /// One term of a concept and how many passages use it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,59 +37,70 @@ pub type Wild = BTreeMap<String, BTreeMap<Lang, WildLang>>;
 
 /// (concept, language, term), borrowed from the links and alignments.
 type Key<'a> = (&'a str, &'a str, &'a str);
-/// (source, passage) pairs, borrowed likewise.
-type PassageSet<'a> = BTreeSet<(&'a str, &'a str)>;
+/// The (source, passage) pairs that use one key, sorted, each once.
+type Uses<'a> = Vec<(&'a str, &'a str)>;
 
 /// Counts every rendering of every concept across the linked sources.
 pub fn wild(glossary: &Glossary, links: &Links, alignments: &[Alignment]) -> Wild {
     let used = passages_using(links, alignments);
     // Unmatched alignments by (concept, language), counted once rather than per concept.
-    let mut unmatched: std::collections::HashMap<(&str, &str), usize> = Default::default();
+    let mut unmatched: HashMap<(&str, &str), usize, FxBuild> = HashMap::default();
     for a in alignments.iter().filter(|a| a.is_unmatched()) {
         *unmatched.entry((&a.concept, &a.lang)).or_default() += 1;
     }
-    let mut out = Wild::new();
-    for concept in glossary.concepts.values() {
-        for (lang, terms) in &concept.terms {
-            let mut renderings: Vec<WildRendering> = terms
-                .iter()
-                .map(|t| WildRendering {
-                    term: t.text.clone(),
-                    status: t.status,
-                    passages: used
-                        .get(&(concept.id.as_str(), lang.as_str(), t.text.as_str()))
-                        .map_or(0, BTreeSet::len),
-                })
-                .collect();
-            renderings.sort_by(|a, b| b.passages.cmp(&a.passages).then(a.status.cmp(&b.status)));
-            let unmatched = unmatched
-                .get(&(concept.id.as_str(), lang.as_str()))
-                .copied()
-                .unwrap_or(0);
-            out.entry(concept.id.clone()).or_default().insert(
-                lang.clone(),
-                WildLang {
-                    renderings,
-                    unmatched,
-                },
-            );
-        }
-    }
-    out
+    // Concepts on every core; `collect` keeps their order.
+    let concepts: Vec<(String, BTreeMap<Lang, WildLang>)> = glossary
+        .concepts
+        .par_iter()
+        .map(|(id, concept)| {
+            let langs = concept.terms.iter().map(|(lang, terms)| {
+                let uses = |term: &str| {
+                    used.get(&(id.as_str(), lang.as_str(), term))
+                        .map_or(0, Vec::len)
+                };
+                let renderings = renderings(terms, uses);
+                let unmatched = unmatched.get(&(id.as_str(), lang.as_str()));
+                let unmatched = unmatched.copied().unwrap_or(0);
+                (
+                    lang.clone(),
+                    WildLang {
+                        renderings,
+                        unmatched,
+                    },
+                )
+            });
+            (id.clone(), langs.collect())
+        })
+        .collect();
+    concepts.into_iter().collect()
+}
+
+/// One language's terms with the number of passages that use each, most used first.
+fn renderings(terms: &[Term], passages: impl Fn(&str) -> usize) -> Vec<WildRendering> {
+    let mut renderings: Vec<WildRendering> = terms
+        .iter()
+        .map(|t| WildRendering {
+            term: t.text.clone(),
+            status: t.status,
+            passages: passages(&t.text),
+        })
+        .collect();
+    renderings.sort_by(|a, b| b.passages.cmp(&a.passages).then(a.status.cmp(&b.status)));
+    renderings
 }
 
 /// The passages that use each (concept, language, term).
 fn passages_using<'a>(
     links: &'a Links,
     alignments: &'a [Alignment],
-) -> HashMap<Key<'a>, PassageSet<'a>> {
-    let mut used: HashMap<Key<'a>, PassageSet<'a>> = HashMap::new();
+) -> HashMap<Key<'a>, Uses<'a>, FxBuild> {
+    let mut used: HashMap<Key<'a>, Uses<'a>, FxBuild> = HashMap::default();
     for p in &links.passages {
         for o in &p.occurrences {
             if let Some(c) = o.concept() {
                 used.entry((c, p.lang.as_str(), o.term.as_str()))
                     .or_default()
-                    .insert((p.source.as_str(), p.passage.as_str()));
+                    .push((p.source.as_str(), p.passage.as_str()));
             }
         }
     }
@@ -95,8 +108,13 @@ fn passages_using<'a>(
         for r in &a.renderings {
             used.entry((a.concept.as_str(), a.lang.as_str(), r.term.as_str()))
                 .or_default()
-                .insert((a.translation.as_str(), a.passage.as_str()));
+                .push((a.translation.as_str(), a.passage.as_str()));
         }
+    }
+    // A passage counts once, however many times it uses the term (or is also aligned).
+    for uses in used.values_mut() {
+        uses.sort_unstable();
+        uses.dedup();
     }
     used
 }
