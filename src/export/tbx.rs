@@ -19,7 +19,6 @@
 //! Not exported: history and citations (the JSON export has them).
 
 use std::collections::HashMap;
-use std::fmt::Write;
 
 use crate::model::{Concept, Glossary, Lang, PassageRef, Status, Term, TermType};
 
@@ -250,10 +249,12 @@ fn concept_entry<'g>(
                 .get(id)
                 .and_then(|c| langs.iter().find_map(|l| c.preferred(l)))
                 .map_or(id.as_str(), |t| t.text.as_str());
-            let _ = write!(out, "        <ref type=\"crossReference\" target=\"");
+            out.push_str("        <ref type=\"crossReference\" target=\"");
             attr(out, &xml_id(id));
             out.push_str("\">");
-            text(out, &format!("{kind}: {label}"));
+            text(out, kind);
+            out.push_str(": ");
+            text(out, label);
             out.push_str("</ref>\n");
         }
     }
@@ -288,7 +289,9 @@ fn concept_entry<'g>(
         let Some(terms) = concept.terms.get(lang).filter(|t| !t.is_empty()) else {
             continue;
         };
-        let _ = writeln!(out, "        <langSec xml:lang=\"{lang}\">");
+        out.push_str("        <langSec xml:lang=\"");
+        attr(out, lang);
+        out.push_str("\">\n");
         if let Some(d) = concept.definition.get(lang) {
             element(out, 10, "descrip type=\"definition\"", "descrip", d);
         }
@@ -326,16 +329,16 @@ fn term_sec<'g>(out: &mut String, attestations: &mut Attestations<'g>, term: &'g
         attestations.write(out, r);
     }
     if let Some(p) = &term.pinyin {
-        element(out, 12, "note", "note", &format!("{PINYIN}{p}"));
+        labelled_note(out, PINYIN, p);
     }
     if let Some(t) = &term.traditional {
-        element(out, 12, "note", "note", &format!("{TRADITIONAL}{t}"));
+        labelled_note(out, TRADITIONAL, t);
     }
     if let Some(a) = &term.authority {
-        element(out, 12, "note", "note", &format!("{AUTHORITY}{a}"));
+        labelled_note(out, AUTHORITY, a);
     }
     if term.term_type == Some(TermType::Formula) {
-        element(out, 12, "note", "note", &format!("{TERM_TYPE}formula"));
+        labelled_note(out, TERM_TYPE, "formula");
     }
     if let Some(n) = &term.note {
         element(out, 12, "note", "note", n);
@@ -356,13 +359,25 @@ fn collapse(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// `<open>text</close>` on a line of its own, indented.
 fn element(out: &mut String, indent: usize, open: &str, close: &str, content: &str) {
+    element_of(out, indent, open, close, &[content]);
+}
+
+/// A term's `<note>` that starts with one of the labels import reads back (`PINYIN` …).
+fn labelled_note(out: &mut String, label: &str, value: &str) {
+    element_of(out, 12, "note", "note", &[label, value]);
+}
+
+/// An element whose character data is `parts` one after the other.
+fn element_of(out: &mut String, indent: usize, open: &str, close: &str, parts: &[&str]) {
     for _ in 0..indent {
         out.push(' ');
     }
     out.push('<');
     out.push_str(open);
     out.push('>');
-    text(out, content);
+    for part in parts {
+        text(out, part);
+    }
     out.push_str("</");
     out.push_str(close);
     out.push_str(">\n");
