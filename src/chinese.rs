@@ -39,50 +39,68 @@ pub fn check_pinyin(term: &str, pinyin: &str) -> Result<(), PinyinMismatch> {
         .map(|c| (c, readings(c)))
         .filter(|(_, r)| !r.is_empty())
         .collect();
-    let mut furthest = 0;
-    let mut seen = std::collections::HashSet::new();
-    if fits(&chars, 0, &spelled, 0, &mut furthest, &mut seen) {
+    let mut search = Search {
+        chars: &chars,
+        spelled: &spelled,
+        furthest: 0,
+        dead: vec![false; chars.len() * (spelled.len() + 1)],
+    };
+    if search.fits(0, 0) {
         return Ok(());
     }
-    let culprit = chars.get(furthest);
+    let culprit = chars.get(search.furthest);
     Err(PinyinMismatch {
         character: culprit.map(|(c, _)| *c),
         readings: culprit.map(|(_, r)| r.clone()).unwrap_or_default(),
     })
 }
 
-/// Depth-first search over readings; `seen` memoises dead (character, position) pairs.
-fn fits(
-    chars: &[(char, Vec<&'static str>)],
-    i: usize,
-    spelled: &str,
-    pos: usize,
-    furthest: &mut usize,
-    seen: &mut std::collections::HashSet<(usize, usize)>,
-) -> bool {
-    *furthest = (*furthest).max(i);
-    if i == chars.len() {
-        return pos == spelled.len();
+/// A depth-first search over readings for a spelling of the characters.
+struct Search<'a> {
+    chars: &'a [(char, Vec<&'static str>)],
+    spelled: &'a str,
+    /// The furthest character reached: the culprit when no spelling fits.
+    furthest: usize,
+    /// (character, position) pairs already found not to lead to a spelling.
+    dead: Vec<bool>,
+}
+
+impl Search<'_> {
+    /// Whether characters `i..` spell `spelled[pos..]`.
+    fn fits(&mut self, i: usize, pos: usize) -> bool {
+        self.furthest = self.furthest.max(i);
+        if i == self.chars.len() {
+            return pos == self.spelled.len();
+        }
+        let slot = i * (self.spelled.len() + 1) + pos;
+        if std::mem::replace(&mut self.dead[slot], true) {
+            return false;
+        }
+        let chars = self.chars;
+        chars[i].1.iter().any(|&reading| {
+            // The readings are NFC already; normalise only one that is not.
+            let reading: std::borrow::Cow<str> = if is_nfc(reading) {
+                reading.into()
+            } else {
+                reading.nfc().collect::<String>().into()
+            };
+            self.spelled[pos..].starts_with(&*reading) && self.fits(i + 1, pos + reading.len())
+        })
     }
-    if !seen.insert((i, pos)) {
-        return false;
-    }
-    chars[i].1.iter().any(|&reading| {
-        // The readings are NFC already; normalise only one that is not.
-        let reading: std::borrow::Cow<str> = if is_nfc(reading) {
-            reading.into()
-        } else {
-            reading.nfc().collect::<String>().into()
-        };
-        spelled[pos..].starts_with(&*reading)
-            && fits(chars, i + 1, spelled, pos + reading.len(), furthest, seen)
-    })
 }
 
 /// Lowercase, NFC, without separators: "Zhōngyāng Shèhuì-gōngzuò" → "zhōngyāngshèhuìgōngzuò".
 fn normalise_pinyin(pinyin: &str) -> String {
-    pinyin
-        .nfc()
+    // Composing is the costly part, and pinyin as editors type it is NFC already.
+    if is_nfc(pinyin) {
+        lowercase_letters(pinyin.chars())
+    } else {
+        lowercase_letters(pinyin.nfc())
+    }
+}
+
+fn lowercase_letters(chars: impl Iterator<Item = char>) -> String {
+    chars
         .flat_map(char::to_lowercase)
         .filter(|c| c.is_alphabetic())
         .collect()
