@@ -5,10 +5,9 @@
 //! gives the pinyin, the Chinese term's status when it is not preferred, the admitted
 //! renderings and the renderings to avoid. Lines starting with `#` are comments to OmegaT.
 
-use crate::model::{Glossary, Status};
+use crate::model::{Glossary, Status, Term};
 
-use super::csv::flatten;
-use super::tbx::SEPARATOR;
+use super::csv::{flatten, flatten_into, join_into};
 
 pub fn write(glossary: &Glossary, source: &str, target: &str) -> String {
     let mut out = String::with_capacity(glossary.concepts.len() * 128);
@@ -16,6 +15,7 @@ pub fn write(glossary: &Glossary, source: &str, target: &str) -> String {
         "# {} — {source} → {target}, exported by shuyu: source term, target term, comment\n",
         flatten(&glossary.title)
     ));
+    let mut lists = Lists::default();
     for concept in glossary.concepts.values() {
         let (Some(zh), Some(targets)) = (concept.terms.get(source), concept.terms.get(target))
         else {
@@ -24,40 +24,65 @@ pub fn write(glossary: &Glossary, source: &str, target: &str) -> String {
         let Some(preferred) = targets.iter().find(|t| t.status == Status::Preferred) else {
             continue;
         };
-        let list = |keep: &dyn Fn(Status) -> bool| -> String {
-            targets
-                .iter()
-                .filter(|t| keep(t.status))
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-                .join(SEPARATOR)
-        };
-        let admitted = list(&|s| s == Status::Admitted);
-        let avoid = list(&|s| matches!(s, Status::Deprecated | Status::Superseded));
+        lists.fill(targets);
         for term in zh {
-            let mut comment = Vec::new();
-            if let Some(p) = &term.pinyin {
-                comment.push(p.clone());
-            }
-            if term.status != Status::Preferred {
-                comment.push(format!("{} form", status_word(term.status)));
-            }
-            if !admitted.is_empty() {
-                comment.push(format!("also: {admitted}"));
-            }
-            if !avoid.is_empty() {
-                comment.push(format!("avoid: {avoid}"));
-            }
-            comment.push(format!("[{}]", concept.id));
-            out.push_str(&flatten(&term.text));
+            flatten_into(&term.text, &mut out);
             out.push('\t');
-            out.push_str(&flatten(&preferred.text));
+            flatten_into(&preferred.text, &mut out);
             out.push('\t');
-            out.push_str(&flatten(&comment.join("; ")));
+            lists.comment(term, &concept.id);
+            flatten_into(&lists.comment, &mut out);
             out.push('\n');
         }
     }
     out
+}
+
+/// One concept's target renderings besides the preferred one, and the comment of one of its
+/// lines: buffers kept from line to line so that a line allocates nothing.
+#[derive(Default)]
+struct Lists {
+    admitted: String,
+    avoid: String,
+    comment: String,
+}
+
+impl Lists {
+    /// The admitted renderings and the ones to avoid among `targets`.
+    fn fill(&mut self, targets: &[Term]) {
+        join_into(&mut self.admitted, targets, |s| s == Status::Admitted);
+        join_into(&mut self.avoid, targets, |s| {
+            matches!(s, Status::Deprecated | Status::Superseded)
+        });
+    }
+
+    /// The comment of the line of the source `term` of the concept `id`, its parts separated
+    /// by `; `: pinyin, status, admitted renderings, renderings to avoid, concept id.
+    fn comment(&mut self, term: &Term, id: &str) {
+        let c = &mut self.comment;
+        c.clear();
+        if let Some(p) = &term.pinyin {
+            c.push_str(p);
+            c.push_str("; ");
+        }
+        if term.status != Status::Preferred {
+            c.push_str(status_word(term.status));
+            c.push_str(" form; ");
+        }
+        if !self.admitted.is_empty() {
+            c.push_str("also: ");
+            c.push_str(&self.admitted);
+            c.push_str("; ");
+        }
+        if !self.avoid.is_empty() {
+            c.push_str("avoid: ");
+            c.push_str(&self.avoid);
+            c.push_str("; ");
+        }
+        c.push('[');
+        c.push_str(id);
+        c.push(']');
+    }
 }
 
 fn status_word(s: Status) -> &'static str {
