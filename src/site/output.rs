@@ -37,6 +37,8 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
 pub struct Staging {
     out: PathBuf,
     tmp: PathBuf,
+    /// Whether a previous site stands at `out` (a first build has no file to compare with).
+    previous: bool,
     committed: bool,
     /// Held until the new site is in place.
     _lock: File,
@@ -55,6 +57,7 @@ impl Staging {
         Ok(Staging {
             out: out.to_path_buf(),
             tmp,
+            previous: out.is_dir(),
             committed: false,
             _lock: lock,
         })
@@ -65,7 +68,7 @@ impl Staging {
     pub fn write(&self, rel: &Path, bytes: &[u8]) -> Result<bool, OutputError> {
         let dest = self.destination(rel)?;
         let old = self.out.join(rel);
-        if same_bytes(&old, bytes) && fs::hard_link(&old, &dest).is_ok() {
+        if self.previous && same_bytes(&old, bytes) && fs::hard_link(&old, &dest).is_ok() {
             return Ok(false);
         }
         fs::write(&dest, bytes).map_err(io_error(&dest))?;
@@ -90,7 +93,7 @@ impl Staging {
             .map_err(|e| io_error(&dest)(e.into_error()))?;
         let len = file.metadata().map_err(io_error(&dest))?.len();
         let old = self.out.join(rel);
-        if same_files(&old, &dest, len) && relink(&old, &dest).is_ok() {
+        if self.previous && same_files(&old, &dest, len) && relink(&old, &dest).is_ok() {
             return Ok((false, len));
         }
         Ok((true, len))
