@@ -25,7 +25,8 @@
 //!    occurrence linked with its sense, its rendering checked.
 //!
 //! Helpers any stage may use: [`chinese`] (pinyin, traditional forms), [`markdown`] (what
-//! Markdown fields may hold), [`scan`] (the escapers' fast scan), [`suggest`] ("did you mean"), [`diag`] and [`codes`].
+//! Markdown fields may hold), [`scan`] (the escapers' fast scan), [`suggest`] ("did you
+//! mean"), [`diag`] and [`codes`].
 //! [`cli`] wires the stages to the `shuyu` command (`new` and `schema` included); `src/main.rs`
 //! only calls it.
 

@@ -212,7 +212,7 @@ impl<'g> Checker<'g> {
         format!(
             "`{}` is a {} rendering of {}: write `{}`",
             t.text,
-            crate::site::svg::status_word(t.status),
+            t.status.word(),
             c.id,
             preferred.unwrap_or("the preferred rendering")
         )

@@ -126,7 +126,7 @@ impl Paint {
         self.wrap("1;33", t)
     }
     fn status(&self, s: Status) -> String {
-        let word = crate::site::svg::status_word(s);
+        let word = s.word();
         let code = match s {
             Status::Preferred => "32",
             Status::Admitted => "36",

@@ -66,7 +66,7 @@ impl Lists {
             c.push_str("; ");
         }
         if term.status != Status::Preferred {
-            c.push_str(status_word(term.status));
+            c.push_str(term.status.word());
             c.push_str(" form; ");
         }
         if !self.admitted.is_empty() {
@@ -82,14 +82,5 @@ impl Lists {
         c.push('[');
         c.push_str(id);
         c.push(']');
-    }
-}
-
-fn status_word(s: Status) -> &'static str {
-    match s {
-        Status::Preferred => "preferred",
-        Status::Admitted => "admitted",
-        Status::Deprecated => "deprecated",
-        Status::Superseded => "superseded",
     }
 }

@@ -20,6 +20,7 @@
 
 use std::collections::HashMap;
 
+use crate::link::latin::FxBuild;
 use crate::model::{Concept, Glossary, Lang, PassageRef, Status, Term, TermType};
 
 /// The prefixes of the notes that carry what TBX-Basic has no data category for.
@@ -161,14 +162,14 @@ pub fn write_to(
 /// escaping its text is most of the work of an export.
 struct Attestations<'g> {
     glossary: &'g Glossary,
-    made: HashMap<(&'g str, &'g str), String>,
+    made: HashMap<(&'g str, &'g str), String, FxBuild>,
 }
 
 impl<'g> Attestations<'g> {
     fn new(glossary: &'g Glossary) -> Self {
         Attestations {
             glossary,
-            made: HashMap::new(),
+            made: HashMap::default(),
         }
     }
 

@@ -89,14 +89,6 @@ pub struct Links {
 }
 
 impl Links {
-    /// The links of one passage (a search through all of them: for many lookups, index them
-    /// once with [`Links::by_passage`]).
-    pub fn get(&self, source: &str, passage: &str) -> Option<&PassageLinks> {
-        self.passages
-            .iter()
-            .find(|p| p.source == source && p.passage == passage)
-    }
-
     /// The links of every passage by (source, passage).
     pub fn by_passage(&self) -> HashMap<(&str, &str), &PassageLinks, FxBuild> {
         self.passages

@@ -146,7 +146,7 @@ fn write_index(index: &SearchIndex) -> Option<String> {
                 return None;
             }
             let key = if f.key == f.text { "" } else { &f.key };
-            let (kind, status) = (kind_word(f.kind), crate::site::svg::status_word(f.status));
+            let (kind, status) = (kind_word(f.kind), f.status.word());
             out.push_str(&format!(
                 "F\t{kind}\t{}\t{status}\t{}\t{key}\n",
                 f.lang, f.text
@@ -210,7 +210,7 @@ fn status_from(word: &str) -> Option<Status> {
     use Status::*;
     [Preferred, Admitted, Deprecated, Superseded]
         .into_iter()
-        .find(|s| crate::site::svg::status_word(*s) == word)
+        .find(|s| s.word() == word)
 }
 
 /// Writes the cache (into a temporary file renamed into place, so a reader never sees half).

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::highlight::{mark, Span};
 use super::svg;
+use crate::link::latin::FxBuild;
 use crate::link::{is_chinese, Linked, Occurrence, PassageLinks};
 use crate::markdown;
 use crate::model::{Concept, Glossary, PassageRef, Source, Status, Term};
@@ -109,7 +110,7 @@ pub struct Site<'a> {
     pub linked: &'a Linked,
     date: String,
     /// The links of each passage, by (source, passage).
-    passages: HashMap<(&'a str, &'a str), &'a PassageLinks>,
+    passages: HashMap<(&'a str, &'a str), &'a PassageLinks, FxBuild>,
     /// Every occurrence that may stand for each concept.
     occurrences: HashMap<&'a str, Vec<(&'a PassageLinks, &'a Occurrence)>>,
     /// The translations of each source (`Glossary::translations_of` scans every source).
@@ -166,10 +167,8 @@ pub struct DownloadsView<'a> {
 impl<'a> Site<'a> {
     /// Indexes the links once, so each page finds its passages without a scan.
     pub fn new(glossary: &'a Glossary, linked: &'a Linked, date: &str) -> Self {
-        let mut passages = HashMap::new();
         let mut occurrences: HashMap<&str, Vec<_>> = HashMap::new();
         for p in &linked.links.passages {
-            passages.insert((p.source.as_str(), p.passage.as_str()), p);
             for o in &p.occurrences {
                 for c in &o.concepts {
                     occurrences.entry(c.as_str()).or_default().push((p, o));
@@ -186,7 +185,7 @@ impl<'a> Site<'a> {
             glossary,
             linked,
             date: date.to_string(),
-            passages,
+            passages: linked.links.by_passage(),
             occurrences,
             translations,
             names: glossary
@@ -260,6 +259,13 @@ impl<'a> Site<'a> {
     /// The sources that translate `source`, in id order.
     fn translations_of(&self, source: &str) -> &[&'a Source] {
         self.translations.get(source).map_or(&[], Vec::as_slice)
+    }
+
+    /// A concept's preferred Chinese term and English rendering (empty where it has none), as
+    /// the pictures label it, without making a link.
+    pub fn headword_and_english(&self, id: &str) -> (&'a str, &'a str) {
+        let names = self.names.get(id).copied().unwrap_or_default();
+        (names.headword, names.english)
     }
 
     /// A link to a concept from a page `root` away from the site root.

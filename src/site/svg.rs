@@ -8,20 +8,10 @@ use std::collections::BTreeMap;
 use super::pages::{lang_name, Site};
 use crate::link::wild::WildLang;
 use crate::markdown::{escape, escape_into};
-use crate::model::{Concept, Status};
+use crate::model::Concept;
 
 const WIDTH: usize = 640;
 const ROW: usize = 24;
-
-/// The word for a status, as pages and pictures show it.
-pub fn status_word(status: Status) -> &'static str {
-    match status {
-        Status::Preferred => "preferred",
-        Status::Admitted => "admitted",
-        Status::Deprecated => "deprecated",
-        Status::Superseded => "superseded",
-    }
-}
 
 /// Appends `n` in decimal. The pictures are mostly numbers, and `write!` spends more on its
 /// formatting machinery than on the digits.
@@ -162,7 +152,7 @@ fn draw_wild(out: &mut String, rows: &[(String, &WildLang)], max: usize) {
         out.push_str("</text>");
         for r in &w.renderings {
             y += ROW;
-            bar(out, y, &r.term, status_word(r.status), r.passages, max);
+            bar(out, y, &r.term, r.status.word(), r.passages, max);
         }
         if w.unmatched > 0 {
             y += ROW;
@@ -179,7 +169,7 @@ fn describe_wild(out: &mut String, rows: &[(String, &WildLang)]) {
         for r in &w.renderings {
             escape_into(out, &r.term);
             out.push_str(" (");
-            out.push_str(status_word(r.status));
+            out.push_str(r.status.word());
             out.push_str(") ");
             push_passages(out, r.passages);
             out.push_str("; ");
@@ -355,8 +345,8 @@ pub fn relation_map(site: &Site<'_>, c: &Concept) -> Option<String> {
     .into_iter()
     .flat_map(|(kind, ids)| ids.iter().map(move |id| (kind, id)))
     .map(|(kind, id)| {
-        let link = site.concept_link("", id);
-        (kind, label(&link.headword, &link.english))
+        let (headword, english) = site.headword_and_english(id);
+        (kind, label(headword, english))
     })
     .collect();
     if all.is_empty() {
@@ -432,8 +422,8 @@ const MAP_NODE_X: usize = 368;
 /// The concept itself, on the left: its headword above its English name, each cut to the
 /// column.
 fn self_node(out: &mut String, site: &Site<'_>, c: &Concept, cy: usize) {
-    let me = site.concept_link("", &c.id);
-    let lines = [(me.headword.as_str(), 15), (me.english.as_str(), 13)];
+    let (headword, english) = site.headword_and_english(&c.id);
+    let lines = [(headword, 15), (english, 13)];
     let used = || lines.iter().filter(|(text, _)| !text.is_empty());
     let top = (cy + 5).saturating_sub(used().count().saturating_sub(1) * 9);
     for (i, (text, px)) in used().enumerate() {
@@ -492,6 +482,7 @@ fn label(headword: &str, english: &str) -> String {
 mod tests {
     use super::*;
     use crate::link::wild::WildRendering;
+    use crate::model::Status;
 
     #[test]
     fn bars_say_in_words_what_they_show() {

@@ -436,7 +436,11 @@ fn latin_outcome(glossary: &Glossary, links: &shuyu::link::Links, r: &LatinRow) 
         .find(|p| p.id == r.passage)
         .unwrap_or_else(|| panic!("{}#{} exists", r.source, r.passage))
         .text;
-    let found = links.get(&r.source, &r.passage).expect("linked passage");
+    let found = links
+        .passages
+        .iter()
+        .find(|p| p.source == r.source && p.passage == r.passage)
+        .expect("linked passage");
     let hit = found
         .occurrences
         .iter()
