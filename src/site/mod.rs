@@ -137,10 +137,10 @@ fn write_pages(
 ) -> Result<Written, BuildError> {
     let changed: Result<Vec<bool>, BuildError> = pages
         .par_iter()
-        .map(|page| {
-            let html = engine.render(page.template(), &site.context(page))?;
+        .map_init(Vec::new, |html, page| {
+            engine.render_into(page.template(), &site.context(page), html)?;
             bar.inc(1);
-            Ok(staging.write(&page.path(), html.as_bytes())?)
+            Ok(staging.write(&page.path(), html)?)
         })
         .collect();
     Ok(Written::count(changed?))

@@ -88,15 +88,26 @@ impl Engine {
         })
     }
 
-    /// Renders template `name` with `view`.
-    pub fn render(&self, name: &str, view: &impl Serialize) -> Result<String, TemplateError> {
+    /// Renders template `name` with `view` into `out` (cleared first). A build renders its
+    /// pages into a few reused buffers, which soon hold the largest page, instead of growing
+    /// and copying a new string for each page.
+    pub fn render_into(
+        &self,
+        name: &str,
+        view: &impl Serialize,
+        out: &mut Vec<u8>,
+    ) -> Result<(), TemplateError> {
         let error = |source| TemplateError::Template {
             name: name.to_string(),
             source,
         };
+        out.clear();
         self.env
             .get_template(name)
-            .and_then(|t| t.render(Value::from(minijinja::value::Serde(view))))
+            .and_then(|t| {
+                t.render_captured_to(Value::from(minijinja::value::Serde(view)), &mut *out)
+            })
+            .map(drop)
             .map_err(error)
     }
 
