@@ -14,7 +14,19 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 fn main() -> std::process::ExitCode {
     keep_freed_memory();
+    main_thread_works();
     shuyu::cli::run(shuyu::cli::Cli::parse())
+}
+
+/// The main thread is one of rayon's threads instead of waiting beside them: it takes its
+/// share of every parallel step, so the memory it allocated while loading and validating
+/// (its allocator heap) serves the pages it renders once that is freed (with the linker freed
+/// before rendering: 10k build 370 MB -> 273 MB at most, in 3 runs each). If the pool cannot
+/// be set up, rayon's default one is used.
+fn main_thread_works() {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .use_current_thread()
+        .build_global();
 }
 
 /// Freed memory stays with the process instead of going back to the kernel 10 ms later: a
