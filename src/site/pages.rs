@@ -112,15 +112,15 @@ pub struct Site<'a> {
     /// The links of each passage, by (source, passage).
     passages: HashMap<(&'a str, &'a str), &'a PassageLinks, FxBuild>,
     /// Every occurrence that may stand for each concept.
-    occurrences: HashMap<&'a str, Vec<(&'a PassageLinks, &'a Occurrence)>>,
+    occurrences: HashMap<&'a str, Vec<(&'a PassageLinks, &'a Occurrence)>, FxBuild>,
     /// The translations of each source (`Glossary::translations_of` scans every source).
-    translations: HashMap<&'a str, Vec<&'a Source>>,
+    translations: HashMap<&'a str, Vec<&'a Source>, FxBuild>,
     /// Each concept's names as links show them, found once rather than on every link (a
     /// concept is linked from its neighbours' pages, boxes, lists and concordances).
-    names: HashMap<&'a str, Names<'a>>,
+    names: HashMap<&'a str, Names<'a>, FxBuild>,
     /// Each source's label ("Publisher, year", made once) and title: every passage link
     /// shows both.
-    labels: HashMap<&'a str, (String, &'a str)>,
+    labels: HashMap<&'a str, (String, &'a str), FxBuild>,
     /// The export files the downloads page lists.
     downloads: Vec<Download>,
 }
@@ -167,7 +167,7 @@ pub struct DownloadsView<'a> {
 impl<'a> Site<'a> {
     /// Indexes the links once, so each page finds its passages without a scan.
     pub fn new(glossary: &'a Glossary, linked: &'a Linked, date: &str) -> Self {
-        let mut occurrences: HashMap<&str, Vec<_>> = HashMap::new();
+        let mut occurrences: HashMap<&str, Vec<_>, FxBuild> = HashMap::default();
         for p in &linked.links.passages {
             for o in &p.occurrences {
                 for c in &o.concepts {
@@ -175,7 +175,7 @@ impl<'a> Site<'a> {
                 }
             }
         }
-        let mut translations: HashMap<&str, Vec<&Source>> = HashMap::new();
+        let mut translations: HashMap<&str, Vec<&Source>, FxBuild> = HashMap::default();
         for s in glossary.sources.values() {
             if let Some(orig) = &s.translation_of {
                 translations.entry(orig.as_str()).or_default().push(s);
