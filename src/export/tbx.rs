@@ -351,11 +351,48 @@ fn term_sec<'g>(out: &mut String, attestations: &mut Attestations<'g>, term: &'g
 /// passages are one line already and are borrowed as they are.
 fn collapse(s: &str) -> std::borrow::Cow<'_, str> {
     let t = s.trim();
-    let single_spaces = !t.contains("  ") && t.chars().all(|c| c == ' ' || !c.is_whitespace());
-    if single_spaces {
+    let mut out = String::new();
+    // Where the text not yet copied starts, and where the last whitespace run began.
+    let (mut copied, mut run) = (0, None);
+    let mut at = 0;
+    while at < t.len() {
+        let (space, len) = whitespace_at(t, at);
+        match (space, run) {
+            (true, None) => run = Some(at),
+            (false, Some(start)) => {
+                // A single ' ' stays as it is; any other run becomes one.
+                if t[start..at] != *" " {
+                    out.push_str(&t[copied..start]);
+                    out.push(' ');
+                    copied = at;
+                }
+                run = None;
+            }
+            _ => {}
+        }
+        at += len;
+    }
+    if copied == 0 {
         return t.into();
     }
-    t.split_whitespace().collect::<Vec<_>>().join(" ").into()
+    out.push_str(&t[copied..]);
+    out.into()
+}
+
+/// Whether the character at byte `at` of `t` is whitespace (as `char::is_whitespace` says),
+/// and its length. Only ASCII and the lead bytes of U+0085..U+3000 can start whitespace, so
+/// the Chinese of most passages is stepped over without decoding.
+fn whitespace_at(t: &str, at: usize) -> (bool, usize) {
+    let lead = t.as_bytes()[at];
+    let len = match lead {
+        0..0x80 => return (lead.is_ascii_whitespace() || lead == 0x0B, 1),
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    };
+    let may_be_space = matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3);
+    let space = may_be_space && t[at..].chars().next().is_some_and(char::is_whitespace);
+    (space, len)
 }
 
 /// `<open>text</close>` on a line of its own, indented.
@@ -492,7 +529,34 @@ mod tests {
             "  ",
             "x\u{a0}y",
             "a \r\n b",
+            "a\u{b}b\u{c}c\u{85}d\u{1680}e\u{2000}\u{200a}f\u{2028}\u{2029}g\u{202f}h\u{205f}i",
+            "社会、工作。\u{3001}\u{3002}a\u{fffd}b\u{1f600} c",
+            "a b c",
+            " \u{3000}lead and trail\n ",
         ] {
+            let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse(s), expected, "{s:?}");
+        }
+    }
+
+    /// Every string of up to four characters from whitespace of each UTF-8 length, the
+    /// characters that share their lead bytes, and plain text.
+    #[test]
+    fn collapse_agrees_with_split_whitespace_on_every_short_mix() {
+        let alphabet = [
+            ' ', '\t', '\u{b}', 'a', '\u{85}', '\u{a0}', '\u{a1}', '\u{3000}', '、', '社',
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        texts.sort();
+        texts.dedup();
+        for s in &texts {
             let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(collapse(s), expected, "{s:?}");
         }
