@@ -29,9 +29,6 @@ use crate::segment::{block_around, Dictionary, Segmenter};
 /// longer term.
 const GENERIC_HEADS: [&str; 7] = ["部门", "工作", "系统", "领域", "机构", "岗位", "体系"];
 
-/// Up to this many search patterns (terms and their punctuation variants), a DFA.
-const DFA_MAX_PATTERNS: usize = 3_000;
-
 /// A found term: its byte span in the text and its form.
 pub type Hit = (Range<usize>, FormId);
 
@@ -60,16 +57,11 @@ impl ZhMatcher {
             }
         }
         let searcher = (!patterns.is_empty()).then(|| {
-            // A DFA searches fastest but takes ~0.1 s to build for 10k terms, which a
-            // one-paragraph `shuyu link` or `shuyu validate` would pay: a DFA for a glossary
-            // of ordinary size, the contiguous NFA (~250% of jieba's `cut` throughput
-            // still, see benches/link.rs) for a very large one.
+            // A DFA searches a little faster but costs far more to build (~0.1 s for 10k
+            // terms) than all the searching of a site's passages saves: the contiguous NFA
+            // (~250% of jieba's `cut` throughput still, see benches/link.rs).
             AhoCorasickBuilder::new()
-                .kind(Some(if patterns.len() <= DFA_MAX_PATTERNS {
-                    AhoCorasickKind::DFA
-                } else {
-                    AhoCorasickKind::ContiguousNFA
-                }))
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .match_kind(MatchKind::Standard)
                 .build(&patterns)
                 .expect("glossary terms make a valid automaton")
