@@ -113,19 +113,71 @@ fn is_word_char(c: char) -> bool {
 
 /// Byte spans of the words of `text`.
 fn word_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, _) = chars.by_ref().find(|(_, c)| is_word_char(*c))?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
-                end = i;
-                break;
-            }
-            chars.next();
+        let start = next_where(text, at, true);
+        if start == text.len() {
+            return None;
         }
-        Some(start..end)
+        at = next_where(text, start, false);
+        Some(start..at)
     })
+}
+
+/// What one byte of UTF-8 text says of its character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// An ASCII letter or digit.
+    Word,
+    /// Any other ASCII character.
+    Gap,
+    /// A byte of a longer character, judged by decoding it.
+    Wide,
+}
+
+/// The class of every byte: ASCII, most of the text, is judged by its byte alone (no
+/// combining mark is ASCII).
+const BYTE_CLASSES: [ByteClass; 256] = {
+    let mut classes = [ByteClass::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        classes[b] = if (b as u8).is_ascii_alphanumeric() {
+            ByteClass::Word
+        } else {
+            ByteClass::Gap
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// The byte offset of the first character at or after `from` whose [`is_word_char`] is
+/// `word`, or the text's length.
+fn next_where(text: &str, from: usize, word: bool) -> usize {
+    let skipped = if word {
+        ByteClass::Gap
+    } else {
+        ByteClass::Word
+    };
+    let mut i = from;
+    loop {
+        let rest = &text.as_bytes()[i..];
+        let Some(n) = rest
+            .iter()
+            .position(|b| BYTE_CLASSES[usize::from(*b)] != skipped)
+        else {
+            return text.len();
+        };
+        i += n;
+        if BYTE_CLASSES[usize::from(rest[n])] != ByteClass::Wide {
+            return i;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
+        if is_word_char(c) == word {
+            return i;
+        }
+        i += c.len_utf8();
+    }
 }
 
 /// Lower case without accents; œ, æ and ß spelt out.
