@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use super::latin::FxBuild;
 use crate::model::Status;
 
 /// Index of a [`Form`] in its [`Forms`] table.
@@ -49,7 +50,7 @@ impl Form {
 #[derive(Debug, Default)]
 pub struct Forms {
     forms: Vec<Form>,
-    by_key: HashMap<String, FormId>,
+    by_key: HashMap<String, FormId, FxBuild>,
 }
 
 impl Forms {
