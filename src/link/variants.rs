@@ -35,9 +35,21 @@ fn is_quote(c: char) -> bool {
     )
 }
 
+/// Whether `c` is punctuation that some variant writes otherwise.
+fn varies(c: char) -> bool {
+    is_quote(c)
+        || WIDTH_PAIRS
+            .iter()
+            .any(|&(full, ascii)| c == full || c == ascii)
+}
+
 /// `term` and its punctuation variants, without repeats, `term` first.
 pub fn variants(term: &str) -> Vec<String> {
     let mut out = vec![term.to_string()];
+    // Most terms have no punctuation, and so no variant.
+    if !term.chars().any(varies) {
+        return out;
+    }
     let mut push = |s: String| {
         if !s.is_empty() && !out.contains(&s) {
             out.push(s);
