@@ -347,12 +347,15 @@ fn occurrence(form: &Form, span: Range<usize>, sense: Option<Sense>) -> Occurren
 }
 
 /// Each one-concept form whose key contains the key of a shared form (one of several
-/// concepts), with that shared form: 社会工作岗位 → 社会工作.
+/// concepts), with that shared form: 社会工作岗位 → 社会工作. A key holding several shared
+/// forms takes the longest (the most specific), the first in key order among equals: a
+/// stated rule, not the table's hash order.
 fn shared_within(forms: &Forms) -> HashMap<FormId, FormId> {
-    let shared: Vec<(&str, FormId)> = forms
+    let mut shared: Vec<(&str, FormId)> = forms
         .keys()
         .filter(|(_, id)| forms.get(*id).entries.len() > 1)
         .collect();
+    shared.sort_unstable_by(|(a, _), (b, _)| b.len().cmp(&a.len()).then(a.cmp(b)));
     forms
         .keys()
         .filter(|(_, id)| forms.get(*id).entries.len() == 1)
@@ -464,5 +467,41 @@ impl LangLinker {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn add(forms: &mut Forms, key: &str, concepts: &[&str]) -> FormId {
+        let mut id = 0;
+        for concept in concepts {
+            let entry = Entry {
+                concept: concept.to_string(),
+                term: key.to_string(),
+                status: crate::model::Status::Preferred,
+            };
+            id = forms.add(key.to_string(), entry);
+        }
+        id
+    }
+
+    /// A longer term holding several shared forms is tied to the longest of them, and among
+    /// shared forms of one length to the first in key order, however the table is hashed.
+    #[test]
+    fn a_term_is_tied_to_the_longest_shared_form_it_holds() {
+        let mut forms = Forms::default();
+        add(&mut forms, "工作", &["a", "b"]);
+        let social_work = add(&mut forms, "社会工作", &["c", "d"]);
+        let post = add(&mut forms, "社会工作岗位", &["e"]);
+        let first = add(&mut forms, "丙丁", &["f", "g"]);
+        add(&mut forms, "甲乙", &["h", "i"]);
+        let both = add(&mut forms, "甲乙丙丁", &["j"]);
+        add(&mut forms, "无关", &["k"]);
+        let within = shared_within(&forms);
+        assert_eq!(within.get(&post), Some(&social_work));
+        assert_eq!(within.get(&both), Some(&first));
+        assert_eq!(within.len(), 2);
     }
 }
