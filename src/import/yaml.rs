@@ -14,7 +14,8 @@ const WIDTH: usize = 96;
 pub fn concept(c: &Concept, languages: &[Lang]) -> String {
     let mut o = String::with_capacity(2048);
     o.push_str("# yaml-language-server: $schema=../schema/concept.schema.json\n");
-    let _ = writeln!(o, "id: {}", scalar(&c.id, 0));
+    // A block scalar of a top-level key is indented too: at column 0 it would read as keys.
+    let _ = writeln!(o, "id: {}", scalar(&c.id, 2));
     if !c.domains.is_empty() {
         let _ = writeln!(o, "domains: {}", list_inline(&c.domains));
     }
@@ -358,5 +359,20 @@ mod tests {
         let long = long.trim_end();
         let f = scalar(long, 4);
         assert!(f.starts_with(">-\n    word"), "{f}");
+    }
+
+    /// An id too long for one line (an import reads ids from any CSV or TBX) is folded under
+    /// `id:` with its lines indented, and reads back as it was (found by the import fuzzer:
+    /// at column 0 the folded line read as a key).
+    #[test]
+    fn a_long_id_reads_back() {
+        let id = format!("a{}tt120", "k".repeat(120));
+        let concept = Concept::new(id.clone(), crate::model::Origin::start_of("in.csv"));
+        let text = super::concept(&concept, &[]);
+        assert!(text.contains("id: >-\n  akkk"), "{text}");
+        let back: crate::raw::RawConcept = crate::load::fuzzing::saphyr(&text)
+            .unwrap_or_else(|e| panic!("unreadable: {e}\n{text}"));
+        assert_eq!(back.id.value, id);
+        crate::load::fuzzing::differential(&text).unwrap();
     }
 }
